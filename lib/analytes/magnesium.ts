@@ -1,0 +1,188 @@
+import type { Analyte } from '../types';
+
+/**
+ * Serum magnesium. Data only.
+ *
+ * Upper limit: the clinical reference pairs 1.05 mmol/L with 2.6 mg/dL, but 2.6 mg/dL is
+ * 1.07 mmol/L (2.6 x 0.4114); the two differ by 1.9%. The MSD Manual gives the normal range as
+ * 1.8-2.6 mg/dL (0.74-1.07 mmol/L), so we use 2.6 mg/dL = 1.07 mmol/L as the consistent pair.
+ * Critical limits are published in mmol/L only and converted: they are lab-specific.
+ */
+export const MAGNESIUM = {
+  id: 'magnesium',
+  name: 'Magnesium (serum)',
+  shortName: 'Magnesium',
+  baseUnit: 'mmol/L',
+  defaultUnit: 'mg/dL',
+  statusLabels: { insufficient: 'Insufficient (proposed band)' },
+  units: [
+    {
+      code: 'mmol/L',
+      toBase: 1,
+      displayDecimals: 2,
+      basis: 'base unit',
+      citationIds: ['ucum-molar-mass-mg'],
+      loinc: '2601-3',
+    },
+    {
+      code: 'mg/dL',
+      // Mg 24.305 g/mol: 1 mg/dL = 10 mg/L / 24.305 = 0.4114 mmol/L.
+      toBase: 0.4114,
+      displayDecimals: 2,
+      basis: 'mg/dL x 0.4114 = mmol/L (Mg 24.305 g/mol)',
+      citationIds: ['ucum-molar-mass-mg'],
+      loinc: '19123-9',
+    },
+    {
+      code: 'meq/L',
+      // Mg2+ has valence 2: 1 mmol/L = 2 meq/L. (UCUM's generic eq = mol ignores valence.)
+      toBase: 0.5,
+      displayDecimals: 2,
+      basis: 'mmol/L x 2 = meq/L (valence 2)',
+      citationIds: ['ucum-molar-mass-mg'],
+      loinc: '2601-3',
+    },
+  ],
+  loincCodes: [
+    { code: '19123-9', display: 'Magnesium [Mass/volume] in Serum or Plasma', unit: 'mg/dL' },
+    { code: '2601-3', display: 'Magnesium [Moles/volume] in Serum or Plasma', unit: 'mmol/L' },
+  ],
+  ruleSets: [
+    {
+      id: 'mg-rosanoff-2022',
+      analyte: 'magnesium',
+      name: 'Rosanoff 2022 (proposed lower limit 0.85 mmol/L)',
+      isDefault: true,
+      deficientBelow: { 'mmol/L': 0.7, 'mg/dL': 1.7 },
+      sufficientFrom: { 'mmol/L': 0.85, 'mg/dL': 2.07 },
+      upperLimit: { 'mmol/L': 1.07, 'mg/dL': 2.6 },
+      criticalBelow: { 'mmol/L': 0.5 },
+      criticalAbove: { 'mmol/L': 2.0 },
+      criticalNeedsLocalCheck: true,
+      upperLimitMeaning: 'Above the upper limit: hypermagnesaemia.',
+      caveats: [
+        'Serum holds about 1% of body magnesium: a normal value does not rule out depletion.',
+        'Critical limits are laboratory-specific: check your laboratory.',
+      ],
+      bandNotes: {
+        insufficient: 'Proposed, not yet standard practice (0.70-0.85 mmol/L).',
+      },
+      citationIds: ['rosanoff-2022', 'costello-2016', 'msd-hypermagnesemia'],
+    },
+    {
+      id: 'mg-conventional',
+      analyte: 'magnesium',
+      name: 'Conventional reference interval',
+      isDefault: false,
+      deficientBelow: { 'mmol/L': 0.7, 'mg/dL': 1.7 },
+      // Same as the lower limit: this rule set has no insufficient band.
+      sufficientFrom: { 'mmol/L': 0.7, 'mg/dL': 1.7 },
+      upperLimit: { 'mmol/L': 1.07, 'mg/dL': 2.6 },
+      criticalBelow: { 'mmol/L': 0.5 },
+      criticalAbove: { 'mmol/L': 2.0 },
+      criticalNeedsLocalCheck: true,
+      upperLimitMeaning: 'Above the upper limit: hypermagnesaemia.',
+      caveats: [
+        'Serum holds about 1% of body magnesium: a normal value does not rule out depletion.',
+        'Critical limits are laboratory-specific: check your laboratory.',
+      ],
+      bandNotes: {},
+      citationIds: ['msd-hypomagnesemia', 'msd-hypermagnesemia', 'rcpa-aacb-harmonised'],
+    },
+  ],
+  plausibility: {
+    hardStopAbove: { value: 10, unit: 'mmol/L' },
+    // The reference gives no usual lower limit of the assay; above about 5 mg/dL needs dilution.
+    assayRange: { high: 5, unit: 'mg/dL' },
+    unitMixups: [
+      { unit: 'mmol/L', above: 5, likelyUnits: ['mg/dL', 'meq/L'] },
+      { unit: 'mmol/L', within: { low: 1.4, high: 3 }, likelyUnits: ['mg/dL', 'meq/L'] },
+    ],
+  },
+  backPain: {
+    summaryByStatus: {
+      deficient:
+        'Low magnesium raises muscle excitability (cramps, spasm) and often comes with low potassium and calcium; replacing it is worthwhile, though evidence for back pain relief is limited.',
+      insufficient:
+        'In the proposed low-normal band: depletion is possible; evidence that magnesium relieves back pain is limited to one small IV trial.',
+      sufficient:
+        'Serum magnesium is normal; this does not rule out total-body depletion, but magnesium is unlikely to explain the pain.',
+      high: 'A high magnesium does not help back pain; look for kidney disease or magnesium-containing medicines.',
+      indeterminate:
+        'The censored result does not decide the band; ask the lab for the exact value or repeat.',
+    },
+    statements: [
+      {
+        id: 'mg-excitability',
+        claim:
+          'Low magnesium raises muscle excitability (cramps, spasm); low magnesium often comes with low potassium and calcium.',
+        strength: 'established-physiology',
+        relevantFor: ['deficient', 'insufficient'],
+        citationIds: ['msd-hypomagnesemia'],
+      },
+      {
+        id: 'mg-iv-rct',
+        claim:
+          'IV then oral magnesium reduced chronic low back pain with a neuropathic component in one trial of 80 patients (IV dosing).',
+        strength: 'single-small-rct',
+        relevantFor: [],
+        citationIds: ['yousef-2013'],
+      },
+      {
+        id: 'mg-cramps-null',
+        claim: 'Magnesium does not prevent idiopathic muscle cramps.',
+        strength: 'systematic-review-null',
+        relevantFor: [],
+        citationIds: ['garrison-2020'],
+      },
+    ],
+  },
+  nextSteps: [
+    {
+      id: 'mg-deficient-k-ca',
+      status: 'deficient',
+      text: 'Check potassium and calcium (both often low and refractory until magnesium is replaced); ECG if severe.',
+      citationIds: ['msd-hypomagnesemia'],
+    },
+    {
+      id: 'mg-insufficient-diet',
+      status: 'insufficient',
+      text: 'Consider dietary magnesium and a repeat level; look for causes such as diuretics, PPIs or alcohol if symptoms fit.',
+      citationIds: ['rosanoff-2022', 'msd-hypomagnesemia'],
+    },
+    {
+      id: 'mg-sufficient-none',
+      status: 'sufficient',
+      text: 'No action for magnesium; a normal serum value does not rule out depletion if symptoms strongly suggest it.',
+      citationIds: ['msd-hypomagnesemia'],
+    },
+    {
+      id: 'mg-high-kidney',
+      status: 'high',
+      text: 'Check kidney function (renal failure is the main cause) and an ECG; review magnesium-containing antacids and laxatives.',
+      citationIds: ['msd-hypermagnesemia'],
+    },
+  ],
+  contextNotes: [
+    {
+      id: 'mg-ppi',
+      context: 'ppi',
+      text: 'Proton-pump inhibitor use for over a year can cause low magnesium.',
+      citationIds: ['fda-ppi-2011'],
+    },
+    {
+      id: 'mg-ckd',
+      context: 'ckd',
+      text: 'Chronic kidney disease raises serum magnesium: high values are common and need kidney-aware interpretation.',
+      citationIds: ['msd-hypermagnesemia'],
+    },
+  ],
+  notices: [
+    {
+      id: 'mg-serum-fraction',
+      text: 'Serum holds about 1% of body magnesium: a normal value does not rule out depletion.',
+      citationIds: ['msd-hypomagnesemia'],
+    },
+  ],
+  citationIds: ['rosanoff-2022', 'costello-2016', 'msd-hypomagnesemia', 'msd-hypermagnesemia'],
+} as const satisfies Analyte;

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { ANALYTES } from './analytes/registry';
+import type { ErrorCode, FieldError, RuleSetId } from './types';
+import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS } from './types';
+
+/**
+ * A result value written as text: a positive decimal with an optional comparator, e.g. "42",
+ * "<5", "<= 5", ">150", "≥150". Decimal commas are rejected rather than guessed ("1,000").
+ */
+export const VALUE_TEXT_PATTERN = /^\s*(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?|\.\d+)\s*$/;
+
+/** The message every surface shows for a value that is not a positive number. */
+export const VALUE_MESSAGE = 'must be a positive number, or <N / >N';
+
+function ruleSetEnum<const T extends keyof typeof ANALYTES>(analyte: T) {
+  const ids = ANALYTES[analyte].ruleSets.map((ruleSet) => ruleSet.id) as [
+    RuleSetId,
+    ...RuleSetId[],
+  ];
+  return z.enum(ids, {
+    error: () => `must be one of ${ids.join(', ')}`,
+  });
+}
+
+const isoDateSchema = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
+
+const shortText = (max: number) =>
+  z.string({ error: 'must be text' }).max(max, { error: `must be at most ${max} characters` });
+
+/** A lab's own reference range for a result, in the result's unit. */
+export const labRangeSchema = z.strictObject(
+  {
+    low: z
+      .number({ error: 'must be a number' })
+      .finite()
+      .nonnegative({ error: 'must be zero or more' }),
+    high: z
+      .number({ error: 'must be a number' })
+      .finite()
+      .positive({ error: 'must be a positive number' }),
+  },
+  { error: 'must be an object {low, high}' },
+);
+
+/** One result as entered or imported. `value` may be a number or text such as "<5". */
+export const resultSchema = z.strictObject(
+  {
+    analyte: z.enum(ANALYTE_IDS, { error: `must be one of ${ANALYTE_IDS.join(', ')}` }),
+    value: z.union(
+      [
+        z.number().finite().positive({ error: VALUE_MESSAGE }),
+        z
+          .string()
+          .max(40, { error: VALUE_MESSAGE })
+          .regex(VALUE_TEXT_PATTERN, { error: VALUE_MESSAGE }),
+      ],
+      { error: VALUE_MESSAGE },
+    ),
+    /** A FHIR-style comparator for a numeric value; alternative to writing "<5". */
+    comparator: z.enum(COMPARATORS, { error: 'must be one of <, <=, >, >=' }).optional(),
+    unit: shortText(20).min(1, { error: 'is required' }),
+    labRange: labRangeSchema.optional(),
+  },
+  { error: 'must be an object {analyte, value, unit}' },
+);
+
+/** A panel of results for one patient: the one input shape of the library, API, CLI and UI. */
+export const panelSchema = z.strictObject(
+  {
+    id: shortText(100).optional(),
+    patient: z
+      .strictObject(
+        { name: shortText(200).optional(), birthDate: isoDateSchema.optional() },
+        { error: 'must be an object {name?, birthDate?}' },
+      )
+      .optional(),
+    clinician: z
+      .strictObject(
+        {
+          name: shortText(200).optional(),
+          clinic: shortText(200).optional(),
+          phone: shortText(60).optional(),
+        },
+        { error: 'must be an object {name?, clinic?, phone?}' },
+      )
+      .optional(),
+    collectedOn: isoDateSchema.optional(),
+    ruleSets: z
+      .strictObject(
+        {
+          'vitamin-d': ruleSetEnum('vitamin-d').optional(),
+          'vitamin-b12': ruleSetEnum('vitamin-b12').optional(),
+          magnesium: ruleSetEnum('magnesium').optional(),
+        },
+        { error: 'must be an object keyed by analyte' },
+      )
+      .optional(),
+    context: z
+      .array(z.enum(CONTEXT_FLAGS, { error: `must be one of ${CONTEXT_FLAGS.join(', ')}` }), {
+        error: 'must be a list',
+      })
+      .max(CONTEXT_FLAGS.length, { error: 'has too many entries' })
+      .optional(),
+    results: z
+      .array(resultSchema, { error: 'must be a list of results' })
+      .min(1, { error: 'must contain at least one result' })
+      .max(50, { error: 'must contain at most 50 results' }),
+  },
+  { error: 'must be a panel object' },
+);
+
+/** A panel as accepted on input (value may be text). */
+export type Panel = z.input<typeof panelSchema>;
+/** One result of a {@link Panel}. */
+export type PanelResult = z.input<typeof resultSchema>;
+/** A lab's reference range. */
+export type LabRange = z.input<typeof labRangeSchema>;
+
+/** Parse options for every boundary: issues keep their input so "missing" can be told apart. */
+export const PARSE_OPTIONS = { reportInput: true } as const;
+
+/** The options of `interpret()`. */
+export const interpretOptionsSchema = z.strictObject({
+  asOf: isoDateSchema.optional(),
+});
+/** Options of `interpret()`: no hidden clock, the caller passes the date. */
+export type InterpretOptions = z.input<typeof interpretOptionsSchema>;
+
+/**
+ * Formats a zod path as `results[0].value`.
+ * @param path - the path segments
+ * @returns the dotted path, or `(root)` for an empty path
+ */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else out += out === '' ? String(segment) : `.${String(segment)}`;
+  }
+  return out === '' ? '(root)' : out;
+}
+
+/** One table from zod issue kinds to our error codes. */
+const ISSUE_CODES: Readonly<Record<string, ErrorCode>> = {
+  invalid_type: 'invalid-type',
+  invalid_union: 'invalid',
+  invalid_value: 'invalid',
+  invalid_format: 'invalid',
+  too_small: 'too-few',
+  too_big: 'too-many',
+  unrecognized_keys: 'unknown-key',
+  custom: 'invalid',
+};
+
+/**
+ * Maps zod issues to field errors (one per issue; unknown keys get one error each).
+ * @param issues - zod issues from a failed safeParse
+ * @param prefix - path prefix to prepend (e.g. `[3]` for row 3 of a batch)
+ * @returns field errors with path, message and code
+ */
+export function toFieldErrors(
+  issues: ReadonlyArray<z.core.$ZodIssue>,
+  prefix: ReadonlyArray<PropertyKey> = [],
+): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        errors.push({
+          path: formatPath([...prefix, ...issue.path, key]),
+          message: 'is not a known field',
+          code: 'unknown-key',
+        });
+      }
+      continue;
+    }
+    let code: ErrorCode = ISSUE_CODES[issue.code] ?? 'invalid';
+    let message = issue.message;
+    if (issue.code === 'invalid_type' && issue.input === undefined) {
+      code = 'required';
+      message = 'is required';
+    }
+    if (issue.code === 'invalid_format')
+      code = issue.format === 'regex' ? 'not-a-number' : 'invalid-date';
+    if (issue.code === 'too_small' && issue.origin === 'number') code = 'not-positive';
+    if (issue.code === 'too_big' && issue.origin === 'string') code = 'too-long';
+    errors.push({ path: formatPath([...prefix, ...issue.path]), message, code });
+  }
+  return errors;
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The one test command (README Quick start, .ci/run): installs what it needs, then runs the
+# type checker, linter, formatter check, unit tests, production build and browser tests, and
+# ends with a line of its own: "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" \
+    || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
+fi
+
+exec node scripts/run-checks.mjs "$@"
