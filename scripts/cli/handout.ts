@@ -1,0 +1,148 @@
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { renderHandout } from '../../lib/handout/render';
+import { locateError, mergeImportWarnings, parseImport } from '../../lib/import';
+import { interpret } from '../../lib/interpret';
+import { loadHandoutFonts } from '../../server/handout-fonts';
+import { EXIT, formatLocalDate, readInput } from './io';
+
+/** Help text of `labs handout`. */
+export const HANDOUT_USAGE = `Usage: npm run --silent labs -- handout FILE|- --out OUT.pdf [--lang en|es] [--paper letter|a4]
+
+Writes the patient handout for ONE panel: a JSON panel object, a FHIR R4 Observation or Bundle
+of one patient's results, or CSV (header panel_id,analyte,value,unit) holding one panel.
+  --out OUT.pdf        where to write the PDF (- writes it to stdout)
+  --lang en|es         language of the handout (default en)
+  --paper letter|a4    paper size (default letter)
+The date printed on the handout is today's date.
+Exit codes: 0 written; 2 the input is not one valid panel (nothing is written);
+64 usage error; 66 input cannot be read; 70 internal error.`;
+
+const LANGS = ['en', 'es'] as const;
+const PAPERS = ['letter', 'a4'] as const;
+
+/** The streams a command uses; `today` (YYYY-MM-DD) comes from the dispatcher's clock. */
+export interface HandoutCommandIo {
+  readonly stdin: NodeJS.ReadableStream;
+  readonly stdout: NodeJS.WritableStream;
+  readonly stderr: NodeJS.WritableStream;
+  readonly today?: string;
+}
+
+function usageError(io: HandoutCommandIo, message: string): number {
+  io.stderr.write(`labs handout: ${message}\n\n${HANDOUT_USAGE}\n`);
+  return EXIT.usage;
+}
+
+function pick<const T extends string>(
+  allowed: readonly T[],
+  value: string | undefined,
+  fallback: T,
+): T | undefined {
+  return allowed.find((candidate) => candidate === (value ?? fallback));
+}
+
+/** Writes next to the target, then renames: a failed render never leaves half a PDF behind. */
+async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, bytes);
+    await rename(temporary, path);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}
+
+function writeBytes(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<void> {
+  return new Promise((resolve, reject) => {
+    stream.write(bytes, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+/**
+ * `labs handout FILE|- --out OUT.pdf [--lang en|es] [--paper letter|a4]`: interprets one panel
+ * (as of today) and writes its patient handout. Bad input writes nothing and exits 2 with one
+ * `path: message` line per problem on stderr.
+ * @param args - the arguments after `handout`
+ * @param io - the streams (and today's date; the local date is used when absent)
+ * @returns the exit code
+ */
+export async function runHandoutCommand(args: string[], io: HandoutCommandIo): Promise<number> {
+  let values: { out?: string; lang?: string; paper?: string; help?: boolean };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      options: {
+        out: { type: 'string', short: 'o' },
+        lang: { type: 'string' },
+        paper: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    return usageError(io, error instanceof Error ? error.message : String(error));
+  }
+  if (values.help) {
+    io.stdout.write(`${HANDOUT_USAGE}\n`);
+    return EXIT.ok;
+  }
+  const lang = pick(LANGS, values.lang, 'en');
+  if (!lang) return usageError(io, '--lang must be en or es');
+  const paper = pick(PAPERS, values.paper, 'letter');
+  if (!paper) return usageError(io, '--paper must be letter or a4');
+  const out = values.out;
+  if (out === undefined || out === '') return usageError(io, '--out OUT.pdf is required');
+  const [source, ...extra] = positionals;
+  if (source === undefined || extra.length > 0) {
+    return usageError(io, 'handout takes one FILE (or - for stdin)');
+  }
+
+  const input = await readInput(source, { ...io, stderrIsTTY: false, today: io.today ?? '' });
+  if (!input.ok) {
+    io.stderr.write(`labs: ${input.message}\n`);
+    return EXIT.noInput;
+  }
+  const imported = parseImport(input.text);
+  if (imported.kind === 'invalid') {
+    io.stderr.write(
+      `${imported.errors.map((error) => `${error.path}: ${error.message}`).join('\n')}\n`,
+    );
+    return EXIT.invalid;
+  }
+  const [item, ...others] = imported.panels;
+  if (item === undefined || others.length > 0) {
+    io.stderr.write(
+      `(input): must hold exactly one panel for a handout (found ${imported.panels.length})\n`,
+    );
+    return EXIT.invalid;
+  }
+  if (item.imported === undefined || item.errors.length > 0) {
+    io.stderr.write(`${item.errors.map((error) => locateError(item.origin, error)).join('\n')}\n`);
+    return EXIT.invalid;
+  }
+  const today = io.today ?? formatLocalDate(new Date());
+  const outcome = interpret(item.imported.panel, { asOf: today });
+  if (!outcome.ok) {
+    io.stderr.write(
+      `${outcome.errors.map((error) => locateError(item.origin, error)).join('\n')}\n`,
+    );
+    return EXIT.invalid;
+  }
+  const interpretation = mergeImportWarnings(outcome.value, item.imported.warnings);
+
+  const { bytes, warnings } = await renderHandout(interpretation, loadHandoutFonts(), {
+    lang,
+    paper,
+    generatedOn: today,
+  });
+  // Warnings name the field, never its content (no patient data on stderr).
+  for (const warning of warnings) io.stderr.write(`labs handout: warning: ${warning.message}\n`);
+  if (out === '-') await writeBytes(io.stdout, bytes);
+  else await writeAtomically(out, bytes);
+  return EXIT.ok;
+}

@@ -1,0 +1,173 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildHandoutModel, getHandoutText } from '@/lib/handout/model';
+import type { HandoutScaleMarker } from '@/lib/handout/model';
+import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
+import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
+import { GENERATED_ON, GOLDEN, interpretOrThrow } from './handout-test-utils';
+
+const build = (id: string, lang: 'en' | 'es' = 'en') => {
+  const golden = GOLDEN.find((entry) => entry.id === id)!;
+  const interpretation = interpretOrThrow(golden.panel);
+  return {
+    interpretation,
+    model: buildHandoutModel(interpretation, { lang, generatedOn: GENERATED_ON }),
+  };
+};
+
+describe('buildHandoutModel', () => {
+  it.each(GOLDEN.map((golden) => golden.id))(
+    '%s: one row per result, words from its status',
+    (id) => {
+      for (const lang of ['en', 'es'] as const) {
+        const { interpretation, model } = build(id, lang);
+        const text = getHandoutText(lang);
+        expect(model.table.rows).toHaveLength(interpretation.results.length);
+        interpretation.results.forEach((result, index) => {
+          const row = model.table.rows[index]!;
+          expect(row.status).toBe(result.status);
+          expect(row.meaning).toBe(text.statusWords[result.status]);
+          expect(row.scale.segments.map((segment) => segment.status)).toEqual(
+            result.bands.map((band) => band.status),
+          );
+        });
+      }
+    },
+  );
+
+  it.each(GOLDEN.map((golden) => golden.id))(
+    '%s: the marker sits inside the band of the status',
+    (id) => {
+      const { interpretation, model } = build(id);
+      interpretation.results.forEach((result, index) => {
+        const { scale } = model.table.rows[index]!;
+        const marker: HandoutScaleMarker = scale.marker;
+        if (result.status === 'indeterminate') {
+          expect(marker.kind).toBe('range');
+          return;
+        }
+        expect(marker.kind).toBe('point');
+        if (marker.kind !== 'point') return;
+        const band = scale.segments[marker.at.segment]!;
+        expect(band.status).toBe(result.status);
+        expect(band.isResult).toBe(true);
+        expect(marker.at.fraction).toBeGreaterThan(0);
+        expect(marker.at.fraction).toBeLessThan(1);
+        expect(marker.openEnd).toBe(
+          result.input.comparator === null
+            ? 'none'
+            : result.input.comparator.startsWith('<')
+              ? 'below'
+              : 'above',
+        );
+      });
+    },
+  );
+
+  it('spans an indeterminate ">25" from the bound to the top, and "<300" from the bottom', () => {
+    const { model } = build('censored-indeterminate');
+    const [vitaminD, b12] = model.table.rows;
+    expect(vitaminD!.scale.marker).toMatchObject({
+      kind: 'range',
+      from: { segment: 1 },
+      to: { segment: 3, fraction: 1 },
+    });
+    expect(b12!.scale.marker).toMatchObject({
+      kind: 'range',
+      from: { segment: 0, fraction: 0 },
+      to: { segment: 1, fraction: 1 },
+    });
+  });
+
+  it('writes a censored value in words, keeping the number and unit interpret() wrote', () => {
+    expect(build('censored-decided').model.table.rows.map((row) => row.result)).toEqual([
+      'less than 5 ng/mL',
+      'more than 2000 pg/mL',
+      'less than 1 mg/dL',
+    ]);
+    expect(build('censored-decided', 'es').model.table.rows[0]!.result).toBe('menos de 5 ng/mL');
+  });
+
+  it('lists the header facts that were given, dates in words', () => {
+    const { model } = build('all-low-us-units');
+    expect(model.facts).toEqual([
+      { kind: 'patient', label: 'For', value: 'Łukasz García-Øster' },
+      { kind: 'collectedOn', label: 'Blood taken on', value: 'November 20, 2026' },
+      { kind: 'clinician', label: 'Your clinician', value: 'Dr. Ana Whitfield' },
+      { kind: 'clinic', label: 'Clinic', value: 'Riverside Spine Clinic' },
+      { kind: 'phone', label: 'Phone', value: '555-0142' },
+    ]);
+    expect(build('all-low-us-units', 'es').model.facts[1]!.value).toBe('20 de noviembre de 2026');
+    expect(build('censored-decided').model.facts.map((fact) => fact.kind)).toEqual(['patient']);
+  });
+
+  it('uses large print when the 65-or-older context is set', () => {
+    expect(build('alternative-rule-sets').model.largePrint).toBe(true);
+    expect(build('all-low-us-units').model.largePrint).toBe(false);
+  });
+
+  it('adds patient notes for the ticked context, only to the tests they affect', () => {
+    const { model } = build('alternative-rule-sets');
+    const goodToKnow = (analyte: string) =>
+      model.sections
+        .find((section) => section.analyte === analyte)!
+        .blocks.find((block) => block.heading === HANDOUT_TEXT_EN.sectionHeadings.goodToKnow);
+    expect(goodToKnow('vitamin-b12')?.paragraphs).toEqual([
+      HANDOUT_TEXT_EN.contextNotes.metformin!['vitamin-b12'],
+    ]);
+    expect(goodToKnow('vitamin-d')).toBeUndefined();
+  });
+
+  it('does not suggest eating more of what is already too high', () => {
+    const { model } = build('high-and-critical');
+    for (const section of model.sections) {
+      const foods = section.blocks.find(
+        (block) => block.heading === HANDOUT_TEXT_EN.sectionHeadings.foods,
+      )!;
+      expect(foods.bullets).toEqual([]);
+      expect(foods.paragraphs).toEqual([HANDOUT_TEXT_EN.analytes[section.analyte].foodsWhenHigh]);
+    }
+  });
+
+  it('footer names every rule set, the rules version and generatedOn', () => {
+    const { interpretation, model } = build('alternative-rule-sets');
+    const footer = model.footer.lines.join(' ');
+    for (const result of interpretation.results) expect(footer).toContain(result.ruleSet.name);
+    expect(footer).toContain(interpretation.rulesVersion);
+    expect(footer).toContain('November 26, 2026');
+    expect(model.footer.disclaimer).toBe('This sheet does not replace advice from your clinician.');
+    expect(build('alternative-rule-sets', 'es').model.footer.disclaimer).toBe(
+      'Esta hoja no reemplaza los consejos de su proveedor de salud.',
+    );
+  });
+});
+
+describe('handout wording', () => {
+  const all = (value: unknown): string[] =>
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value)
+        ? value.flatMap(all)
+        : typeof value === 'object' && value !== null
+          ? Object.values(value).flatMap(all)
+          : [];
+
+  it.each([
+    ['en', HANDOUT_TEXT_EN],
+    ['es', HANDOUT_TEXT_ES],
+  ] as const)('%s never promises relief', (_lang, text) => {
+    for (const sentence of all(text)) {
+      expect(sentence).not.toMatch(
+        /\b(cure|will (relieve|fix|stop) (your )?(back )?pain|guarantee)\b/i,
+      );
+      expect(sentence).not.toMatch(/\b(cura|quitar[áa] (el|su) dolor|garantiza)\b/i);
+    }
+  });
+
+  it('the model reads no analyte data and no clock (pure module)', () => {
+    const source = readFileSync(join(process.cwd(), 'lib', 'handout', 'model.ts'), 'utf8');
+    expect(source).not.toMatch(/from ['"][^'"]*analytes\//);
+    expect(source).not.toMatch(/pdf-lib|fontkit|new Date|Date\.now/);
+  });
+});

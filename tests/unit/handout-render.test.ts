@@ -1,0 +1,212 @@
+import { PDFDict, PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildHandoutModel, getHandoutText } from '@/lib/handout/model';
+import type { HandoutModel } from '@/lib/handout/model';
+import { renderHandout } from '@/lib/handout/render';
+import type { HandoutFonts } from '@/lib/handout/render';
+import type { Interpretation } from '@/lib/types';
+import { loadHandoutFonts } from '@/server/handout-fonts';
+import { GENERATED_ON, GOLDEN, interpretOrThrow, readPdfText } from './handout-test-utils';
+import type { PdfText } from './handout-test-utils';
+
+const LANGS = ['en', 'es'] as const;
+const PAPERS = ['letter', 'a4'] as const;
+const PAGE_SIZE = { letter: [612, 792], a4: [595.28, 841.89] } as const;
+
+interface Rendered {
+  readonly interpretation: Interpretation;
+  readonly model: HandoutModel;
+  readonly bytes: Uint8Array;
+  readonly warnings: ReadonlyArray<{ code: string; message: string }>;
+  readonly pdf: PdfText;
+}
+
+let fonts: HandoutFonts;
+const rendered = new Map<string, Rendered>();
+const key = (id: string, lang: string, paper: string): string => `${id}/${lang}/${paper}`;
+const cases = GOLDEN.flatMap((golden) =>
+  LANGS.flatMap((lang) => PAPERS.map((paper) => ({ golden, lang, paper }))),
+);
+
+beforeAll(async () => {
+  fonts = loadHandoutFonts();
+  for (const { golden, lang, paper } of cases) {
+    const interpretation = interpretOrThrow(golden.panel);
+    const { bytes, warnings } = await renderHandout(interpretation, fonts, {
+      lang,
+      paper,
+      generatedOn: GENERATED_ON,
+    });
+    const model = buildHandoutModel(interpretation, { lang, generatedOn: GENERATED_ON });
+    rendered.set(key(golden.id, lang, paper), {
+      interpretation,
+      model,
+      bytes,
+      warnings,
+      pdf: await readPdfText(bytes),
+    });
+  }
+});
+
+function get(id: string, lang: string, paper: string): Rendered {
+  const entry = rendered.get(key(id, lang, paper));
+  if (!entry) throw new Error(`not rendered: ${key(id, lang, paper)}`);
+  return entry;
+}
+
+/** pdf.js joins the drawn lines with spaces; wrapped text is compared with spaces collapsed. */
+const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+describe('renderHandout', () => {
+  it.each(cases.map(({ golden, lang, paper }) => [golden.id, lang, paper] as const))(
+    '%s (%s, %s): the text layer holds the header, every result and the footer',
+    (id, lang, paper) => {
+      const { interpretation, model, pdf, warnings } = get(id, lang, paper);
+      const text = getHandoutText(lang);
+      const all = squash(pdf.text);
+      expect(warnings).toEqual([]);
+      expect(all).toContain(text.title);
+      const name = interpretation.patient.name;
+      if (name !== undefined) expect(all).toContain(`${text.facts.patient}: ${name}`);
+      for (const fact of model.facts) expect(all).toContain(squash(fact.value));
+      for (const [index, result] of interpretation.results.entries()) {
+        const row = model.table.rows[index]!;
+        expect(row.meaning).toBe(text.statusWords[result.status]);
+        expect(all).toContain(text.analytes[result.analyte].name);
+        // The value and unit interpret() wrote, comparator in words.
+        const shown = result.input.display.replace(/^(<=|>=|<|>)/, '');
+        expect(squash(all.replace(/ /g, ''))).toContain(shown.replace(/ /g, ''));
+        expect(all).toContain(squash(row.meaning).split(' ')[0]!);
+        expect(all).toContain(squash(row.action).split(' ').slice(0, 3).join(' '));
+        expect(all).toContain(result.ruleSet.name);
+      }
+      // Every section, block heading, paragraph and list item of the model is in the PDF (read
+      // without the page footers, which a paragraph running onto the next page straddles).
+      const flowing = squash(
+        pdf.items
+          .filter((item) => item.text !== text.disclaimer && !/^(Page|Página) \d/.test(item.text))
+          .map((item) => item.text)
+          .join(' '),
+      );
+      for (const section of model.sections) {
+        expect(flowing).toContain(section.heading);
+        for (const block of section.blocks) {
+          expect(flowing).toContain(block.heading);
+          for (const item of [...block.paragraphs, ...block.bullets]) {
+            expect(flowing).toContain(item);
+          }
+        }
+      }
+      for (const habit of model.habits.items) expect(flowing).toContain(habit);
+      expect(all).toContain(interpretation.rulesVersion);
+      expect(all).toContain(text.formatDate(2026, 11, 26));
+      expect(all).toContain(text.notesHeading);
+      expect(all).toContain(text.habitsHeading);
+      // The last words of the document are the disclaimer.
+      expect(pdf.items.at(-1)?.text).toBe(text.disclaimer);
+    },
+  );
+
+  it.each(cases.map(({ golden, lang, paper }) => [golden.id, lang, paper] as const))(
+    '%s (%s, %s): paper size, page count and type size',
+    (id, lang, paper) => {
+      const { model, pdf } = get(id, lang, paper);
+      for (const size of pdf.pageSizes) {
+        expect(size.width).toBeCloseTo(PAGE_SIZE[paper][0], 1);
+        expect(size.height).toBeCloseTo(PAGE_SIZE[paper][1], 1);
+      }
+      // A full panel fits on two pages; large print (14 pt, 65 or older) may take a third.
+      expect(pdf.pageCount).toBeLessThanOrEqual(model.largePrint ? 3 : 2);
+      const body = model.largePrint ? 14 : 12;
+      // Every line of the "why it matters" prose is set at the body size.
+      const why = model.sections[0]!.blocks[0]!.paragraphs[0]!;
+      const whyItems = pdf.items.filter((item) => item.text.length > 20 && why.includes(item.text));
+      expect(whyItems.length).toBeGreaterThan(1);
+      for (const item of whyItems) expect(item.size).toBeCloseTo(body, 5);
+      // The most common size on the page is the body size; nothing is smaller than 9 pt.
+      const counts = new Map<number, number>();
+      for (const item of pdf.items) counts.set(item.size, (counts.get(item.size) ?? 0) + 1);
+      const [mode] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
+      expect(mode).toBeCloseTo(body, 5);
+      expect(Math.min(...pdf.items.map((item) => item.size))).toBeGreaterThanOrEqual(9);
+    },
+  );
+
+  it.each(LANGS)(
+    'writes title, language, producer and dates into the metadata (%s)',
+    async (lang) => {
+      const { bytes, model } = get(GOLDEN[0]!.id, lang, 'letter');
+      const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+      expect(doc.getTitle()).toBe(model.title);
+      expect(doc.getProducer()).toMatch(/handout/);
+      const language = doc.catalog.get(PDFName.of('Lang'));
+      expect(language).toBeInstanceOf(PDFString);
+      expect((language as PDFString).decodeText()).toBe(lang === 'en' ? 'en-US' : 'es-US');
+      expect(doc.getCreationDate()?.toISOString()).toBe(`${GENERATED_ON}T00:00:00.000Z`);
+    },
+  );
+
+  it('is deterministic: the same input gives the same bytes', async () => {
+    const { interpretation, bytes } = get(GOLDEN[3]!.id, 'es', 'a4');
+    const again = await renderHandout(interpretation, fonts, {
+      lang: 'es',
+      paper: 'a4',
+      generatedOn: GENERATED_ON,
+    });
+    expect(Buffer.from(again.bytes).equals(Buffer.from(bytes))).toBe(true);
+  });
+
+  it('prints generatedOn, not the clock', async () => {
+    const { interpretation } = get(GOLDEN[0]!.id, 'en', 'letter');
+    const { bytes } = await renderHandout(interpretation, fonts, {
+      lang: 'en',
+      paper: 'letter',
+      generatedOn: '2031-02-03',
+    });
+    expect((await readPdfText(bytes)).text).toContain('Made on February 3, 2031.');
+  });
+
+  it('embeds each font once, as a subset, with a ToUnicode map', async () => {
+    const { bytes } = get(GOLDEN[0]!.id, 'en', 'letter');
+    const doc = await PDFDocument.load(bytes);
+    const type0 = doc.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter(
+        (object): object is PDFDict =>
+          object instanceof PDFDict && object.get(PDFName.of('Subtype')) === PDFName.of('Type0'),
+      );
+    const names = type0.map((dict) => String(dict.get(PDFName.of('BaseFont'))));
+    for (const name of names) expect(name).toMatch(/^\/[A-Z]{6}\+DejaVuSans/);
+    expect(names.map((name) => name.slice('/ABCDEF+'.length)).sort()).toEqual([
+      'DejaVuSans',
+      'DejaVuSans-Bold',
+    ]);
+    for (const dict of type0) expect(dict.get(PDFName.of('ToUnicode'))).toBeDefined();
+  });
+
+  it('keeps every handout under 60 KB', () => {
+    for (const entry of rendered.values()) expect(entry.bytes.length).toBeLessThan(60 * 1024);
+  });
+
+  it('says "we can\'t tell" for an indeterminate result and marks a range, not a point', () => {
+    const { model, pdf } = get('censored-indeterminate', 'en', 'letter');
+    for (const row of model.table.rows) {
+      expect(row.meaning).toBe("We can't tell from this result");
+      expect(row.scale.marker.kind).toBe('range');
+    }
+    expect(squash(pdf.text)).toContain('You are somewhere in here (?)');
+    expect(squash(pdf.text)).toContain('more than 25 ng/mL');
+    expect(squash(pdf.text)).toContain('less than 300 pg/mL');
+  });
+
+  it('tells the patient to talk to the clinician soon about a critical value', () => {
+    const { interpretation, model } = get('high-and-critical', 'en', 'letter');
+    const text = getHandoutText('en');
+    interpretation.results.forEach((result, index) => {
+      const action = model.table.rows[index]!.action;
+      if (result.critical) expect(action).toBe(text.criticalAction);
+      else expect(action).toBe(text.analytes[result.analyte].action[result.status]);
+    });
+  });
+});
