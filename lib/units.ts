@@ -1,6 +1,6 @@
 import { getAnalyte } from './analytes/registry';
 import type { AnalyteId, UnitCode, UnitDefinition } from './types';
-import { UNIT_CODES } from './types';
+import { ANALYTE_IDS, UNIT_CODES } from './types';
 
 /**
  * Accepted spellings of each UCUM code, lower-cased, without spaces. Lab systems write units in
@@ -15,14 +15,26 @@ const SPELLINGS: ReadonlyMap<string, UnitCode> = new Map<string, UnitCode>([
   ['mequiv/l', 'meq/L'],
 ]);
 
+const EXACT_CODES: ReadonlySet<string> = new Set<string>(UNIT_CODES);
+
 /**
  * Normalises a unit as written by a lab to its UCUM code, without checking the analyte.
  * @param raw - the unit as entered, e.g. "mEq/L", "µg/L", "nmol/l"
  * @returns the UCUM code, or undefined when the spelling is not recognised
  */
 export function normaliseUnit(raw: string): UnitCode | undefined {
+  // Exact UCUM codes (the common case) need no clean-up; their lower-cased forms are distinct.
+  if (EXACT_CODES.has(raw)) return raw as UnitCode;
   return SPELLINGS.get(raw.replace(/\s+/g, '').toLowerCase());
 }
+
+// Conversions run several times per result: look units up in a map, not by scanning the list.
+const UNITS_BY_ANALYTE: ReadonlyMap<AnalyteId, ReadonlyMap<string, UnitDefinition>> = new Map(
+  ANALYTE_IDS.map((id) => [
+    id,
+    new Map(getAnalyte(id).units.map((definition) => [definition.code, definition] as const)),
+  ]),
+);
 
 /**
  * The definition of a unit for an analyte.
@@ -31,7 +43,7 @@ export function normaliseUnit(raw: string): UnitCode | undefined {
  * @returns the unit definition, or undefined when the analyte does not accept that unit
  */
 export function findUnit(analyte: AnalyteId, unit: UnitCode): UnitDefinition | undefined {
-  return getAnalyte(analyte).units.find((definition) => definition.code === unit);
+  return UNITS_BY_ANALYTE.get(analyte)?.get(unit);
 }
 
 /**
@@ -65,6 +77,22 @@ export function convertUnit(
   if (source === undefined || target === undefined) {
     throw new Error(`cannot convert ${analyte} from ${from} to ${to}`);
   }
+  return convertBetween(value, source, target);
+}
+
+/**
+ * Converts a value between two unit definitions of the same analyte: the arithmetic of
+ * {@link convertUnit}, for callers that already hold the definitions (hot paths).
+ * @param value - the value in `source`
+ * @param source - the unit of `value`
+ * @param target - the unit wanted
+ * @returns the value in `target` (not rounded)
+ */
+export function convertBetween(
+  value: number,
+  source: UnitDefinition,
+  target: UnitDefinition,
+): number {
   if (source.toBase === target.toBase) return value;
   if (target.toBase === 1) return value * source.toBase;
   return (value * source.toBase) / target.toBase;
@@ -78,7 +106,16 @@ export function convertUnit(
  * @returns the rounded value
  */
 export function roundForUnit(analyte: AnalyteId, value: number, unit: UnitCode): number {
-  const decimals = findUnit(analyte, unit)?.displayDecimals ?? 2;
+  return roundToDecimals(value, findUnit(analyte, unit)?.displayDecimals ?? 2);
+}
+
+/**
+ * Rounds a value to a number of decimal places (half away from zero for positive values).
+ * @param value - the value
+ * @param decimals - decimal places
+ * @returns the rounded value
+ */
+export function roundToDecimals(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   return Math.round(value * scale) / scale;
 }

@@ -47,6 +47,15 @@ export function parseValue(
   };
 }
 
+// Module-level helpers rather than closures: this runs once per result of every batch.
+function resultPath(index: number, field: string): string {
+  return `results[${index}].${field}`;
+}
+
+function acceptedUnits(analyte: AnalyteId): string {
+  return listUnits(analyte).join(', ');
+}
+
 /**
  * Checks units and plausibility of one schema-valid result.
  * @param result - the result as parsed by `resultSchema`
@@ -58,50 +67,53 @@ export function normaliseResult(
   index: number,
 ): { ok: true; value: NormalisedResult } | { ok: false; errors: FieldError[] } {
   const errors: FieldError[] = [];
-  const at = (field: string) => `results[${index}].${field}`;
   const analyte = getAnalyte(result.analyte);
-  const accepted = listUnits(result.analyte).join(', ');
 
   const unit = normaliseUnit(result.unit);
+  const unitDefinition = unit === undefined ? undefined : findUnit(result.analyte, unit);
   if (unit === undefined) {
     errors.push({
-      path: at('unit'),
-      message: `"${result.unit}" is not a recognised unit; use one of ${accepted}`,
+      path: resultPath(index, 'unit'),
+      message: `"${result.unit}" is not a recognised unit; use one of ${acceptedUnits(result.analyte)}`,
       code: 'unknown-unit',
     });
-  } else if (findUnit(result.analyte, unit) === undefined) {
+  } else if (unitDefinition === undefined) {
     errors.push({
-      path: at('unit'),
-      message: `${unit} is not a unit for ${analyte.shortName}; use one of ${accepted}`,
+      path: resultPath(index, 'unit'),
+      message: `${unit} is not a unit for ${analyte.shortName}; use one of ${acceptedUnits(result.analyte)}`,
       code: 'unit-not-for-analyte',
     });
   }
 
   const parsed = parseValue(result.value);
   if (parsed === undefined) {
-    errors.push({ path: at('value'), message: VALUE_MESSAGE, code: 'not-positive' });
+    errors.push({ path: resultPath(index, 'value'), message: VALUE_MESSAGE, code: 'not-positive' });
   } else if (
     result.comparator !== undefined &&
     parsed.comparator !== null &&
     parsed.comparator !== result.comparator
   ) {
     errors.push({
-      path: at('comparator'),
+      path: resultPath(index, 'comparator'),
       message: `contradicts the comparator written in the value ("${String(result.value)}")`,
       code: 'invalid',
     });
   }
 
   if (result.labRange !== undefined && result.labRange.low >= result.labRange.high) {
-    errors.push({ path: at('labRange'), message: 'low must be below high', code: 'invalid-range' });
+    errors.push({
+      path: resultPath(index, 'labRange'),
+      message: 'low must be below high',
+      code: 'invalid-range',
+    });
   }
 
-  if (parsed !== undefined && unit !== undefined && findUnit(result.analyte, unit) !== undefined) {
+  if (parsed !== undefined && unit !== undefined && unitDefinition !== undefined) {
     const stop = analyte.plausibility.hardStopAbove;
     const inStopUnit = convertUnit(result.analyte, parsed.value, unit, stop.unit);
     if (inStopUnit > stop.value) {
       errors.push({
-        path: at('value'),
+        path: resultPath(index, 'value'),
         message: `${parsed.value} ${unit} is not a possible ${analyte.shortName} level (above ${stop.value} ${stop.unit}); check the value and unit`,
         code: 'implausible',
       });

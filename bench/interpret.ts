@@ -1,0 +1,358 @@
+/**
+ * Benchmark of interpret() and the `labs interpret` CLI. Run: `npm run --silent bench:interpret`.
+ *
+ * 1. In-process: results per second over 300,000 generated results (100,000 panels of 3, mixed
+ *    analytes, units, censored values, rule sets, context and lab ranges). Goal >= 1,000,000/s.
+ * 2. CLI: wall time of `labs interpret FILE --format csv` on 100,000 panels, against a baseline
+ *    node script that only reads and JSON-parses the same file. Goal <= 3x the baseline. Measured
+ *    as `npm run labs` runs it (tsx) and as an esbuild bundle of the same sources (no transpile
+ *    at start-up), so the table shows what the transpiler costs.
+ *
+ * Prints a table with wall and CPU time (on a busy machine wall time also measures the other
+ * processes); exits 0 either way: speed is reported here, never asserted in tests.
+ */
+import { spawnSync } from 'node:child_process';
+import {
+  closeSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { interpret } from '../lib/interpret';
+import type { Panel } from '../lib/schemas';
+import type { AnalyteId } from '../lib/types';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const IN_PROCESS_PANELS = 100_000;
+const CLI_PANELS = 100_000;
+const RUNS = 3;
+const IN_PROCESS_RUNS = 5;
+const AS_OF = '2026-11-25';
+
+/** A small deterministic PRNG (mulberry32), so every run measures the same panels. */
+function createRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Generator = () => number;
+
+/** Realistic value ranges per analyte and unit (mostly within the assay range, a few outside). */
+interface Profile {
+  readonly unit: string;
+  readonly low: number;
+  readonly high: number;
+  readonly decimals: number;
+}
+
+const PROFILES: Readonly<Record<AnalyteId, readonly Profile[]>> = {
+  'vitamin-d': [
+    { unit: 'ng/mL', low: 4, high: 90, decimals: 0 },
+    { unit: 'nmol/L', low: 10, high: 225, decimals: 0 },
+    { unit: 'ug/L', low: 4, high: 90, decimals: 1 },
+  ],
+  'vitamin-b12': [
+    { unit: 'pg/mL', low: 90, high: 1600, decimals: 0 },
+    { unit: 'pmol/L', low: 66, high: 1180, decimals: 0 },
+    { unit: 'ng/L', low: 90, high: 1600, decimals: 0 },
+  ],
+  magnesium: [
+    { unit: 'mg/dL', low: 1.2, high: 3.0, decimals: 1 },
+    { unit: 'mmol/L', low: 0.5, high: 1.2, decimals: 2 },
+    { unit: 'mEq/L', low: 1.0, high: 2.4, decimals: 1 },
+  ],
+};
+
+const RULE_SETS = {
+  'vitamin-d': ['endocrine-society-2011', 'iom-2011'],
+  'vitamin-b12': ['b12-common', 'b12-wide-350', 'b12-wide-400'],
+  magnesium: ['mg-rosanoff-2022', 'mg-conventional'],
+} as const;
+const CONTEXTS = ['metformin', 'ppi', 'ckd', 'pregnancy', 'age-65-plus', 'biotin'] as const;
+
+function pick<T>(random: Generator, items: readonly T[]): T {
+  const item = items[Math.floor(random() * items.length)];
+  if (item === undefined) throw new Error('empty list');
+  return item;
+}
+
+function generateResult(random: Generator, analyte: AnalyteId) {
+  const profile = pick(random, PROFILES[analyte]);
+  const raw = profile.low + random() * (profile.high - profile.low);
+  const value = Number(raw.toFixed(profile.decimals)) || profile.low;
+  const roll = random();
+  // ~6% censored ("<5", ">150"), ~20% written as text, the rest numbers; ~10% with a lab range.
+  const written =
+    roll < 0.03
+      ? `<${profile.low}`
+      : roll < 0.06
+        ? `>${profile.high}`
+        : roll < 0.26
+          ? String(value)
+          : value;
+  return {
+    analyte,
+    value: written,
+    unit: profile.unit,
+    ...(random() < 0.1
+      ? { labRange: { low: Number((profile.low * 1.5).toFixed(2)), high: profile.high } }
+      : {}),
+  };
+}
+
+/**
+ * Panels of three results (vitamin D, B12 and magnesium in a random order).
+ * @param count - how many panels
+ * @param seed - PRNG seed
+ * @returns the panels
+ */
+function generatePanels(count: number, seed: number): Panel[] {
+  const random = createRandom(seed);
+  const panels: Panel[] = [];
+  for (let index = 0; index < count; index++) {
+    const analytes = (['vitamin-d', 'vitamin-b12', 'magnesium'] as const)
+      .map((analyte) => ({ analyte, key: random() }))
+      .sort((a, b) => a.key - b.key)
+      .map((entry) => entry.analyte);
+    const panel: Panel = {
+      id: `B${index + 1}`,
+      collectedOn: '2026-11-20',
+      ...(random() < 0.2 ? { context: [pick(random, CONTEXTS)] } : {}),
+      ...(random() < 0.2
+        ? {
+            ruleSets: {
+              'vitamin-d': pick(random, RULE_SETS['vitamin-d']),
+              'vitamin-b12': pick(random, RULE_SETS['vitamin-b12']),
+              magnesium: pick(random, RULE_SETS.magnesium),
+            },
+          }
+        : {}),
+      results: analytes.map((analyte) => generateResult(random, analyte)),
+    };
+    panels.push(panel);
+  }
+  return panels;
+}
+
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * CPU time (user + system) of this process's waited-for children, from /proc (Linux). Wall time
+ * on a busy machine measures the neighbours too; CPU time shows what the command itself costs.
+ * @returns milliseconds, or undefined where /proc is not available
+ */
+function childrenCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command name (which may hold spaces) start at field 3; cutime/cstime are 16/17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[13]) + Number(fields[14]);
+    return Number.isFinite(ticks) ? (ticks * 1000) / CLOCK_TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+// USER_HZ is 100 on every mainstream Linux build.
+const CLOCK_TICKS_PER_SECOND = 100;
+
+function measureInProcess(panels: readonly Panel[]): {
+  resultsPerSecond: number;
+  resultsPerCpuSecond: number;
+  valid: number;
+} {
+  // Warm-up: let V8 optimise the hot paths before timing.
+  for (let index = 0; index < 20_000; index++)
+    interpret(panels[index % panels.length], { asOf: AS_OF });
+  const rates: number[] = [];
+  const cpuRates: number[] = [];
+  let valid = 0;
+  for (let run = 0; run < IN_PROCESS_RUNS; run++) {
+    let results = 0;
+    valid = 0;
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    for (const panel of panels) {
+      const outcome = interpret(panel, { asOf: AS_OF });
+      if (outcome.ok) {
+        valid += 1;
+        results += outcome.value.results.length;
+      }
+    }
+    rates.push((results / (performance.now() - start)) * 1000);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuRates.push((results / (cpu.user + cpu.system)) * 1e6);
+  }
+  // The best run: the one least disturbed by other processes and by GC of the warm-up.
+  return {
+    resultsPerSecond: Math.max(...rates),
+    resultsPerCpuSecond: Math.max(...cpuRates),
+    valid,
+  };
+}
+
+function timeCommand(
+  command: string,
+  args: readonly string[],
+  outFile: string,
+): { ms: number; cpuMs: number | undefined; status: number | null; stderr: string } {
+  const times: number[] = [];
+  const cpu: number[] = [];
+  let status: number | null = null;
+  let stderr = '';
+  for (let run = 0; run < RUNS; run++) {
+    const fd = openSync(outFile, 'w');
+    const cpuBefore = childrenCpuMs();
+    const start = performance.now();
+    const child = spawnSync(command, args, {
+      cwd: ROOT,
+      stdio: ['ignore', fd, 'pipe'],
+      env: { ...process.env, NODE_OPTIONS: '' },
+    });
+    times.push(performance.now() - start);
+    const cpuAfter = childrenCpuMs();
+    if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
+    closeSync(fd);
+    status = child.status;
+    stderr = child.stderr.toString().slice(0, 500);
+  }
+  return {
+    ms: median(times),
+    cpuMs: cpu.length === RUNS ? median(cpu) : undefined,
+    status,
+    stderr,
+  };
+}
+
+function formatRow(cells: readonly string[], widths: readonly number[]): string {
+  return `| ${cells.map((cell, index) => cell.padEnd(widths[index] ?? 0)).join(' | ')} |`;
+}
+
+function printTable(header: readonly string[], rows: ReadonlyArray<readonly string[]>): void {
+  const widths = header.map((title, index) =>
+    Math.max(title.length, ...rows.map((row) => (row[index] ?? '').length)),
+  );
+  console.log(formatRow(header, widths));
+  console.log(`|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`);
+  for (const row of rows) console.log(formatRow(row, widths));
+}
+
+async function main(): Promise<void> {
+  // Every surface (API, CLI, paste) hands interpret() objects made by JSON.parse, so the bench
+  // does too: objects built with conditional spreads have other (slower, megamorphic) shapes.
+  const panels = JSON.parse(JSON.stringify(generatePanels(IN_PROCESS_PANELS, 42))) as Panel[];
+  const inProcess = measureInProcess(panels);
+
+  const dir = mkdtempSync(join(tmpdir(), 'labs-bench-'));
+  try {
+    const input = join(dir, 'panels.json');
+    writeFileSync(input, JSON.stringify(generatePanels(CLI_PANELS, 7)));
+    const baselineScript = join(dir, 'parse-only.mjs');
+    writeFileSync(
+      baselineScript,
+      "import { readFileSync } from 'node:fs';\nconst panels = JSON.parse(readFileSync(process.argv[2], 'utf8'));\nif (!Array.isArray(panels)) process.exit(1);\n",
+    );
+    const bundle = join(dir, 'labs.mjs');
+    await build({
+      entryPoints: [join(ROOT, 'scripts/labs.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      outfile: bundle,
+      logLevel: 'error',
+      // The handout command (pdf-lib) is loaded on demand and not part of this measurement.
+      external: ['./cli/handout'],
+    });
+    const output = join(dir, 'out.csv');
+    const baseline = timeCommand(process.execPath, [baselineScript, input], join(dir, 'base.out'));
+    const tsx = timeCommand(
+      process.execPath,
+      [
+        join(ROOT, 'node_modules/tsx/dist/cli.mjs'),
+        'scripts/labs.ts',
+        'interpret',
+        input,
+        '--format',
+        'csv',
+        '--as-of',
+        AS_OF,
+      ],
+      output,
+    );
+    const csvBytes = statSync(output).size;
+    const bundled = timeCommand(
+      process.execPath,
+      [bundle, 'interpret', input, '--format', 'csv', '--as-of', AS_OF],
+      output,
+    );
+    for (const [name, run] of [
+      ['tsx', tsx],
+      ['bundle', bundled],
+    ] as const) {
+      if (run.status !== 0) console.error(`labs (${name}) exited ${run.status}: ${run.stderr}`);
+    }
+
+    const rate = inProcess.resultsPerSecond;
+    const cpuText = (run: { cpuMs: number | undefined }) =>
+      run.cpuMs === undefined
+        ? 'n/a'
+        : `${run.cpuMs.toFixed(0)} ms = ${(run.cpuMs / (baseline.cpuMs ?? Number.NaN)).toFixed(2)}x`;
+    const ratio = (run: { ms: number }) =>
+      `${run.ms.toFixed(0)} ms = ${(run.ms / baseline.ms).toFixed(2)}x`;
+    const met = (run: { ms: number }) => (run.ms <= 3 * baseline.ms ? 'yes' : 'NO');
+    console.log(
+      `interpret() benchmark: ${IN_PROCESS_PANELS * 3} results in process (best of ${IN_PROCESS_RUNS}); CLI on ${CLI_PANELS} panels (${(statSync(input).size / 1e6).toFixed(1)} MB JSON -> ${(csvBytes / 1e6).toFixed(1)} MB CSV; median of ${RUNS}); node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
+    );
+    printTable(
+      ['measure', 'wall time / rate', 'CPU time (user+sys)', 'goal', 'met'],
+      [
+        [
+          'interpret() in process',
+          `${Math.round(rate).toLocaleString('en-US')} results/s`,
+          `${Math.round(inProcess.resultsPerCpuSecond).toLocaleString('en-US')} results/CPU-s`,
+          '>= 1,000,000 results/s',
+          rate >= 1_000_000 ? 'yes' : 'NO',
+        ],
+        [
+          'baseline: node reads + JSON.parse',
+          `${baseline.ms.toFixed(0)} ms`,
+          cpuText({ cpuMs: baseline.cpuMs }),
+          '',
+          '',
+        ],
+        ['labs interpret --format csv (tsx)', ratio(tsx), cpuText(tsx), '<= 3x baseline', met(tsx)],
+        [
+          'labs interpret --format csv (esbuild bundle)',
+          ratio(bundled),
+          cpuText(bundled),
+          '<= 3x baseline',
+          met(bundled),
+        ],
+      ],
+    );
+    if (inProcess.valid !== IN_PROCESS_PANELS) {
+      console.log(`note: ${IN_PROCESS_PANELS - inProcess.valid} generated panels were invalid`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

@@ -1,0 +1,187 @@
+import { parseArgs } from 'node:util';
+import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/csv';
+import { toFhirBundle, toFhirObservations } from '../../lib/fhir';
+import { locateError, mergeImportWarnings, parseImport } from '../../lib/import';
+import type { ImportItem } from '../../lib/import';
+import { interpret } from '../../lib/interpret';
+import { interpretOptionsSchema } from '../../lib/schemas';
+import type { Interpretation } from '../../lib/types';
+import { ChunkedWriter, EXIT, readInput, writeErrors } from './io';
+import type { CliIo } from './io';
+import { usageError } from './usage';
+
+/** Output formats of `labs interpret`. */
+export const INTERPRET_FORMATS = ['json', 'fhir', 'csv'] as const;
+/** One of {@link INTERPRET_FORMATS}. */
+export type InterpretFormat = (typeof INTERPRET_FORMATS)[number];
+
+const PROGRESS_EVERY = 2000;
+
+/** Writes interpretations in one format, piece by piece (a batch is never one big string). */
+interface OutputSink {
+  begin(): Promise<void> | undefined;
+  add(interpretation: Interpretation, position: number): Promise<void> | undefined;
+  end(): Promise<void> | undefined;
+}
+
+function createSink(format: InterpretFormat, batch: boolean, out: ChunkedWriter): OutputSink {
+  let count = 0;
+  switch (format) {
+    case 'json':
+      if (!batch) {
+        return {
+          begin: () => undefined,
+          add: (interpretation) => out.write(`${JSON.stringify(interpretation, null, 2)}\n`),
+          end: () => undefined,
+        };
+      }
+      // One panel per line inside the array: valid JSON that streams and greps well.
+      return {
+        begin: () => out.write('['),
+        add: (interpretation) =>
+          out.write(`${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(interpretation)}`),
+        end: () => out.write(count === 0 ? ']\n' : '\n]\n'),
+      };
+    case 'fhir':
+      if (!batch) {
+        return {
+          begin: () => undefined,
+          add: (interpretation) =>
+            out.write(`${JSON.stringify(toFhirBundle([interpretation]), null, 2)}\n`),
+          end: () => undefined,
+        };
+      }
+      return {
+        begin: () => out.write('{"resourceType":"Bundle","type":"collection","entry":['),
+        add: (interpretation, position) => {
+          let text = '';
+          for (const resource of toFhirObservations(interpretation, position)) {
+            text += `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify({ resource })}`;
+          }
+          return out.write(text);
+        },
+        end: () => out.write(count === 0 ? ']}\n' : '\n]}\n'),
+      };
+    case 'csv':
+      return {
+        begin: () => out.write(`${formatCsvLine(CSV_OUTPUT_COLUMNS)}\n`),
+        add: (interpretation, position) => out.write(toCsvLines(interpretation, position)),
+        end: () => undefined,
+      };
+  }
+}
+
+/** The outcome of one import item: its interpretation or the lines describing its problems. */
+function interpretItem(
+  item: ImportItem,
+  asOf: string,
+): { ok: true; value: Interpretation } | { ok: false; lines: string[] } {
+  if (item.imported === undefined || item.errors.length > 0) {
+    return { ok: false, lines: item.errors.map((error) => locateError(item.origin, error)) };
+  }
+  const outcome = interpret(item.imported.panel, { asOf });
+  if (!outcome.ok) {
+    return { ok: false, lines: outcome.errors.map((error) => locateError(item.origin, error)) };
+  }
+  return { ok: true, value: mergeImportWarnings(outcome.value, item.imported.warnings) };
+}
+
+/**
+ * `labs interpret FILE|- [--format json|fhir|csv] [--as-of YYYY-MM-DD]`.
+ * A single panel that fails writes nothing to stdout and exits 2; a batch writes every valid
+ * panel, reports each bad one on stderr and exits 1 (2 when none was valid).
+ * @param args - the arguments after `interpret`
+ * @param io - the streams and today's date
+ * @returns the exit code
+ */
+export async function runInterpretCommand(args: readonly string[], io: CliIo): Promise<number> {
+  let values: { format?: string; 'as-of'?: string };
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...args],
+      options: { format: { type: 'string' }, 'as-of': { type: 'string' } },
+      allowPositionals: true,
+      strict: true,
+    }));
+  } catch (error) {
+    io.stderr.write(usageError(error instanceof Error ? error.message : String(error)));
+    return EXIT.usage;
+  }
+  const format = INTERPRET_FORMATS.find((candidate) => candidate === (values.format ?? 'json'));
+  if (format === undefined) {
+    io.stderr.write(usageError(`--format must be one of ${INTERPRET_FORMATS.join(', ')}`));
+    return EXIT.usage;
+  }
+  const asOf = values['as-of'] ?? io.today;
+  if (!interpretOptionsSchema.safeParse({ asOf }).success) {
+    io.stderr.write(usageError('--as-of must be a date written YYYY-MM-DD'));
+    return EXIT.usage;
+  }
+  const [source, ...extra] = positionals;
+  if (source === undefined || extra.length > 0) {
+    io.stderr.write(usageError('interpret takes one FILE (or - for stdin)'));
+    return EXIT.usage;
+  }
+
+  const input = await readInput(source, io);
+  if (!input.ok) {
+    io.stderr.write(`labs: ${input.message}\n`);
+    return EXIT.noInput;
+  }
+  const imported = parseImport(input.text);
+  if (imported.kind === 'invalid') {
+    writeErrors(
+      io,
+      imported.errors.map((error) => `${error.path}: ${error.message}`),
+    );
+    return EXIT.invalid;
+  }
+
+  const out = new ChunkedWriter(io.stdout);
+  if (!imported.batch) {
+    const [item] = imported.panels;
+    const outcome = item === undefined ? undefined : interpretItem(item, asOf);
+    if (outcome === undefined || !outcome.ok) {
+      writeErrors(io, outcome?.lines ?? ['(root): nothing to interpret']);
+      return EXIT.invalid;
+    }
+    const sink = createSink(format, false, out);
+    await sink.begin();
+    await sink.add(outcome.value, item?.index ?? 0);
+    await sink.end();
+    await out.flush();
+    return EXIT.ok;
+  }
+
+  const sink = createSink(format, true, out);
+  const total = imported.panels.length;
+  const showProgress = io.stderrIsTTY && total >= PROGRESS_EVERY;
+  let failed = 0;
+  await sink.begin();
+  for (const item of imported.panels) {
+    const outcome = interpretItem(item, asOf);
+    if (outcome.ok) {
+      const waiting = sink.add(outcome.value, item.index);
+      if (waiting !== undefined) await waiting;
+    } else {
+      failed += 1;
+      // Clear a progress line first so the problem is readable.
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      writeErrors(io, outcome.lines);
+    }
+    if (showProgress && (item.index + 1) % PROGRESS_EVERY === 0) {
+      io.stderr.write(`\rinterpreted ${item.index + 1}/${total} panels`);
+    }
+  }
+  await sink.end();
+  await out.flush();
+  if (showProgress) io.stderr.write(`\rinterpreted ${total}/${total} panels\n`);
+  if (failed === 0) return EXIT.ok;
+  if (failed < total) {
+    io.stderr.write(`labs: ${failed} of ${total} panels could not be interpreted\n`);
+    return EXIT.partial;
+  }
+  io.stderr.write(`labs: none of the ${total} panels could be interpreted\n`);
+  return EXIT.invalid;
+}
