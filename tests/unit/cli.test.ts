@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -236,5 +236,31 @@ describe('labs references', () => {
     );
     expect(run.stdout).toContain('## Citations');
     expect(run.stdout).toContain('https://doi.org/10.1210/jc.2011-0385');
+  });
+});
+
+describe('npm run labs launcher (scripts/labs.mjs)', () => {
+  it('bundles the CLI and runs it: references as JSON', () => {
+    const run = spawnSync(
+      process.execPath,
+      [join(ROOT, 'scripts/labs.mjs'), 'references', '--format', 'json'],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(0);
+    const references = JSON.parse(run.stdout) as { rulesVersion: string };
+    expect(references.rulesVersion).toMatch(/^\d{4}\./);
+  });
+
+  it('passes exit codes through: a bad panel exits 2', () => {
+    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/labs.mjs'), 'interpret', '-'], {
+      encoding: 'utf8',
+      cwd: ROOT,
+      input: JSON.stringify({ results: [{ analyte: 'vitamin-d', value: 0, unit: 'ng/mL' }] }),
+    });
+    expect(run.status).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('results[0].value: must be a positive number, or <N / >N');
   });
 });
