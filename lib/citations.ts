@@ -180,6 +180,42 @@ export const CITATIONS = {
     text: 'US Food and Drug Administration. Safety Communication: biotin (vitamin B7) may interfere with laboratory tests that use biotin-streptavidin technology. 28 November 2017.',
     url: 'https://www.fda.gov/medical-devices/safety-communications',
   },
+  'ods-vitamin-d': {
+    id: 'ods-vitamin-d',
+    short: 'NIH ODS: Vitamin D',
+    text: 'National Institutes of Health, Office of Dietary Supplements. Vitamin D: Fact Sheet for Health Professionals.',
+    url: 'https://ods.od.nih.gov/factsheets/VitaminD-HealthProfessional/',
+  },
+  'ods-vitamin-b12': {
+    id: 'ods-vitamin-b12',
+    short: 'NIH ODS: Vitamin B12',
+    text: 'National Institutes of Health, Office of Dietary Supplements. Vitamin B12: Fact Sheet for Health Professionals.',
+    url: 'https://ods.od.nih.gov/factsheets/VitaminB12-HealthProfessional/',
+  },
+  'ods-magnesium': {
+    id: 'ods-magnesium',
+    short: 'NIH ODS: Magnesium',
+    text: 'National Institutes of Health, Office of Dietary Supplements. Magnesium: Fact Sheet for Health Professionals.',
+    url: 'https://ods.od.nih.gov/factsheets/Magnesium-HealthProfessional/',
+  },
+  'ods-calcium': {
+    id: 'ods-calcium',
+    short: 'NIH ODS: Calcium',
+    text: 'National Institutes of Health, Office of Dietary Supplements. Calcium: Fact Sheet for Health Professionals.',
+    url: 'https://ods.od.nih.gov/factsheets/Calcium-HealthProfessional/',
+  },
+  'ods-omega-3': {
+    id: 'ods-omega-3',
+    short: 'NIH ODS: Omega-3 fatty acids',
+    text: 'National Institutes of Health, Office of Dietary Supplements. Omega-3 Fatty Acids: Fact Sheet for Health Professionals.',
+    url: 'https://ods.od.nih.gov/factsheets/Omega3FattyAcids-HealthProfessional/',
+  },
+  'ods-vitamin-c': {
+    id: 'ods-vitamin-c',
+    short: 'NIH ODS: Vitamin C',
+    text: 'National Institutes of Health, Office of Dietary Supplements. Vitamin C: Fact Sheet for Health Professionals.',
+    url: 'https://ods.od.nih.gov/factsheets/VitaminC-HealthProfessional/',
+  },
 } as const satisfies Record<string, Citation>;
 
 /** Id of a citation in {@link CITATIONS}. */

@@ -1,0 +1,237 @@
+/**
+ * Benchmark of the clinician web app. Run: `npm run --silent bench:web`.
+ *
+ * 1. Builds the app into its own folder (.next-bench-web) and starts `next start` on it.
+ * 2. Loads `/` in Debian's Chromium (Playwright) and sums the gzip size of every script the page
+ *    requests before any interaction (gzipped here with zlib, level 9, as a CDN would serve
+ *    them). Goal <= 160 kB. It then interprets a panel and asks for a handout, to show what loads
+ *    only on demand (the interpreter, then the PDF code and fonts).
+ * 3. Runs Lighthouse 12.2.3 (desktop preset) on `/`. Goals: performance >= 95, accessibility 100.
+ *
+ * Prints a table; exits 0 either way (speed is reported, not asserted: see the brief's rule on
+ * timed assertions). Needs /usr/bin/chromium (or CHROME_PATH).
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST_DIR = '.next-bench-web';
+const PORT = Number(process.env.BENCH_WEB_PORT ?? 3195);
+const BASE = `http://127.0.0.1:${PORT}`;
+const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const JS_BUDGET_BYTES = 160_000;
+const GOAL_PERFORMANCE = 95;
+const GOAL_ACCESSIBILITY = 100;
+const CHROME_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const env = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+
+function buildApp(): void {
+  // `next build` may add its dist folder to tsconfig.json's include: put the file back after.
+  const tsconfig = readFileSync(`${ROOT}tsconfig.json`, 'utf8');
+  const result = spawnSync(process.execPath, ['node_modules/next/dist/bin/next', 'build'], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (readFileSync(`${ROOT}tsconfig.json`, 'utf8') !== tsconfig) {
+    writeFileSync(`${ROOT}tsconfig.json`, tsconfig);
+  }
+  if (result.status !== 0) throw new Error('next build failed');
+}
+
+async function startServer(): Promise<ChildProcess> {
+  const server = spawn(
+    process.execPath,
+    ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'],
+    { cwd: ROOT, env, stdio: 'ignore' },
+  );
+  for (let attempt = 0; attempt < 120; attempt += 1) {
+    try {
+      const response = await fetch(`${BASE}/api/health`);
+      if (response.ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill('SIGTERM');
+  throw new Error('the server did not start');
+}
+
+interface Loaded {
+  readonly url: string;
+  readonly bytes: number;
+  readonly gzipBytes: number;
+}
+
+/** Records every script and font response (body size and its gzip size) while attached. */
+function recordAssets(page: Page): { scripts: Loaded[]; fonts: Loaded[] } {
+  const scripts: Loaded[] = [];
+  const fonts: Loaded[] = [];
+  page.on('response', (response: Response) => {
+    const type = response.request().resourceType();
+    const isFont = response.url().endsWith('.ttf');
+    if (type !== 'script' && !isFont) return;
+    void response
+      .body()
+      .then((body) => {
+        const entry = {
+          url: response.url().replace(BASE, ''),
+          bytes: body.length,
+          gzipBytes: gzipSync(body, { level: 9 }).length,
+        };
+        (isFont ? fonts : scripts).push(entry);
+      })
+      .catch(() => undefined);
+  });
+  return { scripts, fonts };
+}
+
+const sum = (list: readonly Loaded[]) => list.reduce((total, item) => total + item.gzipBytes, 0);
+
+async function measureScripts() {
+  const browser = await chromium.launch({ executablePath: CHROME, args: CHROME_ARGS });
+  try {
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const assets = recordAssets(page);
+    await page.goto(`${BASE}/`, { waitUntil: 'networkidle' });
+    await page.waitForTimeout(500);
+    const initial = [...assets.scripts];
+
+    await page.getByRole('textbox', { name: 'Vitamin D value' }).fill('12');
+    await page.getByRole('button', { name: 'Interpret', exact: true }).click();
+    await page.getByRole('heading', { name: 'Results' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const afterInterpret = assets.scripts.slice(initial.length);
+
+    const download = page.waitForEvent('download', { timeout: 30_000 });
+    await page.getByRole('button', { name: /handout/i }).click();
+    await download;
+    await page.waitForLoadState('networkidle');
+    // Response bodies are read asynchronously: let the last ones land.
+    await page.waitForTimeout(1000);
+    const afterHandout = assets.scripts.slice(initial.length + afterInterpret.length);
+    return { initial, afterInterpret, afterHandout, fonts: [...assets.fonts] };
+  } finally {
+    await browser.close();
+  }
+}
+
+function runLighthouse(): { performance: number; accessibility: number; audits: string } {
+  mkdirSync(`${ROOT}bench/out`, { recursive: true });
+  const output = `${ROOT}bench/out/lighthouse-web.json`;
+  const result = spawnSync(
+    `${ROOT}node_modules/.bin/lighthouse`,
+    [
+      `${BASE}/`,
+      '--preset=desktop',
+      '--only-categories=performance,accessibility',
+      '--output=json',
+      `--output-path=${output}`,
+      '--quiet',
+      `--chrome-flags=--headless=new ${CHROME_ARGS.join(' ')}`,
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, CHROME_PATH: CHROME },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  );
+  if (result.status !== 0) throw new Error('lighthouse failed');
+  const report = JSON.parse(readFileSync(output, 'utf8')) as {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { displayValue?: string }>;
+  };
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  const audit = (id: string) => report.audits[id]?.displayValue ?? 'n/a';
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    audits: `FCP ${audit('first-contentful-paint')}, LCP ${audit('largest-contentful-paint')}, TBT ${audit('total-blocking-time')}, CLS ${audit('cumulative-layout-shift')}`,
+  };
+}
+
+function printTable(rows: ReadonlyArray<readonly [string, string, string, string]>): void {
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i]?.length ?? 0)));
+  for (const [index, row] of rows.entries()) {
+    console.log(`| ${row.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(' | ')} |`);
+    if (index === 0) console.log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  }
+}
+
+async function main(): Promise<void> {
+  console.log(`Building into ${DIST_DIR} ...`);
+  buildApp();
+  const server = await startServer();
+  try {
+    const scripts = await measureScripts();
+    console.log('\nScripts requested by / before any interaction (gzip -9):');
+    for (const script of scripts.initial) {
+      console.log(`  ${script.url}  ${kb(script.bytes)} raw, ${kb(script.gzipBytes)} gzip`);
+    }
+    const lighthouse = runLighthouse();
+    const initial = sum(scripts.initial);
+    console.log('');
+    printTable([
+      ['metric', 'measured', 'goal', 'met'],
+      [
+        `initial JS of / (${scripts.initial.length} scripts, gzip)`,
+        kb(initial),
+        `<= ${kb(JS_BUDGET_BYTES)}`,
+        initial <= JS_BUDGET_BYTES ? 'yes' : 'NO',
+      ],
+      [
+        'loaded on first interpret (interpreter)',
+        `${kb(sum(scripts.afterInterpret))} (${scripts.afterInterpret.length} scripts)`,
+        'on demand only',
+        '-',
+      ],
+      [
+        'loaded on handout request (PDF code)',
+        `${kb(sum(scripts.afterHandout))} (${scripts.afterHandout.length} scripts)`,
+        'on demand only',
+        '-',
+      ],
+      [
+        'handout fonts (gzip)',
+        `${kb(sum(scripts.fonts))} (${scripts.fonts.length} files)`,
+        'on demand only',
+        '-',
+      ],
+      [
+        'Lighthouse performance (desktop)',
+        String(lighthouse.performance),
+        `>= ${GOAL_PERFORMANCE}`,
+        lighthouse.performance >= GOAL_PERFORMANCE ? 'yes' : 'NO',
+      ],
+      [
+        'Lighthouse accessibility',
+        String(lighthouse.accessibility),
+        `= ${GOAL_ACCESSIBILITY}`,
+        lighthouse.accessibility >= GOAL_ACCESSIBILITY ? 'yes' : 'NO',
+      ],
+    ]);
+    console.log(`\nLighthouse metrics: ${lighthouse.audits}`);
+    console.log('Full report: bench/out/lighthouse-web.json');
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+await main();

@@ -1,0 +1,374 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
+import { ResultsView } from '@/components/results/results-view';
+import type { BandLabels } from '@/components/results/band-scale';
+import { CONTEXT_LABELS } from '@/lib/context-labels';
+import type { AnalyteFormOptions } from '@/lib/references';
+import type { Panel } from '@/lib/schemas';
+import { CONTEXT_FLAGS } from '@/lib/types';
+import type { AnalyteId, ContextFlag, UnitCode } from '@/lib/types';
+import { AnalyteRow } from './analyte-row';
+import { describeField, FieldErrorText } from './field-error';
+import { buildPanel, createEmptyForm, fillFormFromPanel, mapFieldErrors } from './form-model';
+import type { AnalyteRowState, FieldErrors, FieldKey, FormState } from './form-model';
+import { ImportDialog } from './import-dialog';
+import { applyPreferences, loadPreferences, savePreferences } from './preferences';
+import type * as RunInterpretModule from './run-interpret';
+import type { RunOutcome } from './run-interpret';
+import { todayIso } from './today';
+
+type Interpreter = typeof RunInterpretModule;
+type Success = Extract<RunOutcome, { ok: true }>;
+
+/** Controls in the order they appear, so focus goes to the first error on screen. */
+function fieldOrder(order: readonly AnalyteId[]): FieldKey[] {
+  return [
+    ...order.flatMap((id): FieldKey[] => [
+      `${id}-value`,
+      `${id}-unit`,
+      `${id}-lab-low`,
+      `${id}-lab-high`,
+      `${id}-rule-set`,
+    ]),
+    'context',
+    'collected-on',
+    'patient-name',
+    'clinician-name',
+    'clinician-clinic',
+    'clinician-phone',
+    'form',
+  ];
+}
+
+/**
+ * The entry screen: the form, interpretation in the browser, and the results. Patient data lives
+ * only in this component's state; the interpreter is loaded on first use.
+ * @param props - form options, and the band labels per analyte, from the server page
+ * @returns the entry form and results
+ */
+export function EntryApp({
+  options,
+  bandLabels,
+}: {
+  options: readonly AnalyteFormOptions[];
+  bandLabels: Readonly<Partial<Record<AnalyteId, BandLabels>>>;
+}) {
+  const order = options.map((analyte) => analyte.id);
+  const [form, setForm] = useState<FormState>(() => createEmptyForm(options));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [success, setSuccess] = useState<Success | null>(null);
+  const [stale, setStale] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [announcement, setAnnouncement] = useState('');
+  const [prefsLoaded, setPrefsLoaded] = useState(false);
+  const interpreter = useRef<Promise<Interpreter> | null>(null);
+  const pendingFocus = useRef<string | null>(null);
+  const resultsHeading = useRef<HTMLHeadingElement>(null);
+
+  // The clinic's unit/rule-set choices and clinician block, read after hydration.
+  useEffect(() => {
+    const preferences = loadPreferences();
+    if (preferences !== undefined) {
+      const allowed = Object.fromEntries(
+        options.map((a) => [a.id, { units: a.units, ruleSets: a.ruleSets.map((r) => r.id) }]),
+      );
+      setForm((current) => applyPreferences(current, preferences, allowed));
+    }
+    setPrefsLoaded(true);
+  }, [options]);
+
+  const units = order.map((id) => form.rows[id]?.unit).join('|');
+  const ruleSets = order.map((id) => form.rows[id]?.ruleSet).join('|');
+  const { name: clinicianName, clinic, phone } = form.clinician;
+  useEffect(() => {
+    if (prefsLoaded) savePreferences(form);
+    // Only the remembered fields trigger a save; values and patient data are never written.
+  }, [prefsLoaded, units, ruleSets, clinicianName, clinic, phone]);
+
+  useEffect(() => {
+    if (pendingFocus.current === null) return;
+    const target =
+      pendingFocus.current === 'results'
+        ? resultsHeading.current
+        : document.getElementById(pendingFocus.current);
+    pendingFocus.current = null;
+    target?.focus();
+  });
+
+  function loadInterpreter(): Promise<Interpreter> {
+    interpreter.current ??= import('./run-interpret').catch((error: unknown) => {
+      interpreter.current = null;
+      throw error;
+    });
+    return interpreter.current;
+  }
+
+  function update(change: (state: FormState) => FormState, clears: readonly FieldKey[]) {
+    setForm(change);
+    if (success !== null) setStale(true);
+    if (clears.some((key) => errors[key] !== undefined)) {
+      setErrors((current) => {
+        const next = { ...current };
+        for (const key of clears) delete next[key];
+        return next;
+      });
+    }
+  }
+
+  function updateRow(id: AnalyteId, patch: Partial<AnalyteRowState>) {
+    const clears: FieldKey[] = [];
+    if ('value' in patch) clears.push(`${id}-value`);
+    if ('unit' in patch) clears.push(`${id}-unit`, `${id}-value`);
+    if ('labLow' in patch || 'labHigh' in patch) clears.push(`${id}-lab-low`, `${id}-lab-high`);
+    if ('ruleSet' in patch) clears.push(`${id}-rule-set`);
+    update((state) => {
+      const row = state.rows[id];
+      return row === undefined
+        ? state
+        : { ...state, rows: { ...state.rows, [id]: { ...row, ...patch } } };
+    }, clears);
+  }
+
+  function toggleContext(flag: ContextFlag, checked: boolean) {
+    update(
+      (state) => ({
+        ...state,
+        context: checked
+          ? CONTEXT_FLAGS.filter((f) => f === flag || state.context.includes(f))
+          : state.context.filter((f) => f !== flag),
+      }),
+      ['context'],
+    );
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setBusy(true);
+    try {
+      const { runInterpret } = await loadInterpreter();
+      const { panel, indexMap } = buildPanel(form, order);
+      const outcome = runInterpret(panel, todayIso());
+      if (outcome.ok) {
+        setErrors({});
+        setSuccess(outcome);
+        setStale(false);
+        const count = outcome.value.results.length;
+        setAnnouncement(`${count} result${count === 1 ? '' : 's'} interpreted.`);
+        pendingFocus.current = 'results';
+      } else {
+        const mapped = mapFieldErrors(outcome.errors, indexMap, order);
+        setErrors(mapped);
+        setSuccess(null);
+        const count = Object.keys(mapped).length;
+        setAnnouncement(`${count} field${count === 1 ? ' needs' : 's need'} attention.`);
+        const first = fieldOrder(order).find((key) => mapped[key] !== undefined);
+        pendingFocus.current =
+          first === 'context' ? `context-${CONTEXT_FLAGS[0]}` : (first ?? null);
+      }
+    } catch {
+      setAnnouncement('The interpreter could not be loaded. Reload the page and try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function clearPatient() {
+    setForm((state) => {
+      const empty = createEmptyForm(options);
+      const rows: Partial<Record<AnalyteId, AnalyteRowState>> = {};
+      for (const id of order) {
+        const row = state.rows[id];
+        const blank = empty.rows[id];
+        if (row !== undefined && blank !== undefined)
+          rows[id] = { ...blank, unit: row.unit, ruleSet: row.ruleSet };
+      }
+      return { ...empty, rows, clinician: state.clinician };
+    });
+    setErrors({});
+    setSuccess(null);
+    setStale(false);
+    setAnnouncement('Form cleared.');
+    pendingFocus.current = `${order[0] ?? 'vitamin-d'}-value`;
+  }
+
+  function fillFromImport(panel: Panel, normaliseUnit: (raw: string) => UnitCode | undefined) {
+    const units = Object.fromEntries(options.map((a) => [a.id, a.units]));
+    const filled = fillFormFromPanel(form, panel, units, normaliseUnit);
+    setForm(filled.state);
+    setErrors({});
+    setSuccess(null);
+    setStale(false);
+    setAnnouncement(
+      `Form filled from the import.${filled.skipped.length > 0 ? ` ${filled.skipped.join(' ')}` : ''} Check the values, then press Interpret.`,
+    );
+    pendingFocus.current = `${order[0] ?? 'vitamin-d'}-value`;
+  }
+
+  const analyteNames = Object.fromEntries(options.map((a) => [a.id, a.shortName]));
+
+  return (
+    <>
+      <div className="toolbar">
+        <ImportDialog analyteNames={analyteNames} onFill={fillFromImport} />
+      </div>
+      <form
+        className="entry-form"
+        noValidate
+        aria-label="Lab results"
+        onSubmit={(e) => void submit(e)}
+        onKeyDown={(e) => {
+          // Text fields submit on Enter natively; selects and checkboxes do not, so the form
+          // does it for them ("Enter in any field interprets").
+          const target = e.target as HTMLElement;
+          const isCheckbox = target instanceof HTMLInputElement && target.type === 'checkbox';
+          if (e.key === 'Enter' && (target instanceof HTMLSelectElement || isCheckbox)) {
+            e.preventDefault();
+            e.currentTarget.requestSubmit();
+          }
+        }}
+        onFocus={() => void loadInterpreter().catch(() => undefined)}
+        onPointerDown={() => void loadInterpreter().catch(() => undefined)}
+      >
+        {options.map((analyte) => {
+          const row = form.rows[analyte.id];
+          return row === undefined ? null : (
+            <AnalyteRow
+              key={analyte.id}
+              analyte={analyte}
+              row={row}
+              errors={errors}
+              onChange={(patch) => updateRow(analyte.id, patch)}
+            />
+          );
+        })}
+
+        <fieldset
+          className="context-fieldset"
+          aria-describedby={errors.context === undefined ? undefined : 'context-error'}
+        >
+          <legend>Clinical context</legend>
+          <div className="checkbox-grid">
+            {CONTEXT_FLAGS.map((flag) => (
+              <label key={flag} className="checkbox">
+                <input
+                  id={`context-${flag}`}
+                  type="checkbox"
+                  checked={form.context.includes(flag)}
+                  onChange={(e) => toggleContext(flag, e.target.checked)}
+                />
+                <span>{CONTEXT_LABELS[flag]}</span>
+              </label>
+            ))}
+          </div>
+          <FieldErrorText id="context" message={errors.context} subject="Clinical context" />
+        </fieldset>
+
+        <fieldset className="details-fieldset">
+          <legend>Sample and patient</legend>
+          <div className="field-grid">
+            <div className="field">
+              <label htmlFor="collected-on">Collection date</label>
+              <input
+                {...describeField('collected-on', errors['collected-on'])}
+                type="date"
+                value={form.collectedOn}
+                onChange={(e) =>
+                  update((s) => ({ ...s, collectedOn: e.target.value }), ['collected-on'])
+                }
+              />
+              <FieldErrorText
+                id="collected-on"
+                message={errors['collected-on']}
+                subject="Collection date"
+              />
+            </div>
+            <div className="field">
+              <label htmlFor="patient-name">Patient name (handout only, never stored)</label>
+              <input
+                {...describeField('patient-name', errors['patient-name'])}
+                type="text"
+                autoComplete="off"
+                value={form.patientName}
+                onChange={(e) =>
+                  update((s) => ({ ...s, patientName: e.target.value }), ['patient-name'])
+                }
+              />
+              <FieldErrorText
+                id="patient-name"
+                message={errors['patient-name']}
+                subject="Patient name"
+              />
+            </div>
+          </div>
+        </fieldset>
+
+        <fieldset className="details-fieldset">
+          <legend>Clinician (printed on the handout, remembered on this computer)</legend>
+          <div className="field-grid">
+            {(
+              [
+                ['clinician-name', 'Clinician name', 'name', 'name'],
+                ['clinician-clinic', 'Clinic', 'clinic', 'organization'],
+                ['clinician-phone', 'Clinic phone', 'phone', 'tel'],
+              ] as const
+            ).map(([key, label, field, autoComplete]) => (
+              <div className="field" key={key}>
+                <label htmlFor={key}>{label}</label>
+                <input
+                  {...describeField(key, errors[key])}
+                  type={field === 'phone' ? 'tel' : 'text'}
+                  autoComplete={autoComplete}
+                  value={form.clinician[field]}
+                  onChange={(e) => {
+                    const value = e.target.value;
+                    update((s) => ({ ...s, clinician: { ...s.clinician, [field]: value } }), [key]);
+                  }}
+                />
+                <FieldErrorText id={key} message={errors[key]} subject={label} />
+              </div>
+            ))}
+          </div>
+        </fieldset>
+
+        {errors.form === undefined ? null : (
+          <p className="field-error form-error" id="form" tabIndex={-1}>
+            {errors.form}
+          </p>
+        )}
+
+        <div className="form-actions">
+          <button type="submit" className="button-primary" aria-busy={busy}>
+            Interpret
+          </button>
+          <button type="button" className="button-secondary" onClick={clearPatient}>
+            Clear patient data
+          </button>
+          <p className="hint">
+            Press Enter in any field to interpret. Nothing leaves this browser.
+          </p>
+        </div>
+        <p className="visually-hidden" role="status">
+          {announcement}
+        </p>
+      </form>
+
+      {success === null ? null : (
+        <>
+          {stale ? (
+            <p className="stale-note" role="status">
+              The form has changed since these results were made: press Interpret to update them.
+            </p>
+          ) : null}
+          <ResultsView
+            interpretation={success.value}
+            citations={success.citations}
+            bandLabels={bandLabels}
+            headingRef={resultsHeading}
+          />
+        </>
+      )}
+    </>
+  );
+}

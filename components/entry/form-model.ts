@@ -1,0 +1,243 @@
+import type { AnalyteFormOptions } from '@/lib/references';
+import type { Panel } from '@/lib/schemas';
+import type { AnalyteId, ContextFlag, FieldError, RuleSetId, UnitCode } from '@/lib/types';
+
+/** One analyte row of the entry form, as typed (strings until the library parses them). */
+export interface AnalyteRowState {
+  readonly value: string;
+  readonly unit: UnitCode;
+  readonly ruleSet: RuleSetId;
+  readonly labLow: string;
+  readonly labHigh: string;
+}
+
+/** Everything the entry form holds. Only `units`, `ruleSets` and `clinician` are ever stored. */
+export interface FormState {
+  readonly rows: Readonly<Partial<Record<AnalyteId, AnalyteRowState>>>;
+  readonly context: readonly ContextFlag[];
+  readonly collectedOn: string;
+  readonly patientName: string;
+  readonly clinician: { readonly name: string; readonly clinic: string; readonly phone: string };
+}
+
+/** The id of a form control, shared by the inputs, their error messages and the focus logic. */
+export type FieldKey =
+  | `${AnalyteId}-value`
+  | `${AnalyteId}-unit`
+  | `${AnalyteId}-rule-set`
+  | `${AnalyteId}-lab-low`
+  | `${AnalyteId}-lab-high`
+  | 'context'
+  | 'collected-on'
+  | 'patient-name'
+  | 'clinician-name'
+  | 'clinician-clinic'
+  | 'clinician-phone'
+  | 'form';
+
+/** Error messages per field, in form order. */
+export type FieldErrors = Partial<Record<FieldKey, string>>;
+
+/**
+ * The empty form: default unit and default rule set of every analyte.
+ * @param options - the form options from the library
+ * @returns a blank form state
+ */
+export function createEmptyForm(options: readonly AnalyteFormOptions[]): FormState {
+  const rows: Partial<Record<AnalyteId, AnalyteRowState>> = {};
+  for (const analyte of options) {
+    const ruleSet = analyte.ruleSets.find((r) => r.isDefault) ?? analyte.ruleSets[0];
+    if (ruleSet === undefined) continue;
+    rows[analyte.id] = {
+      value: '',
+      unit: analyte.defaultUnit,
+      ruleSet: ruleSet.id,
+      labLow: '',
+      labHigh: '',
+    };
+  }
+  return {
+    rows,
+    context: [],
+    collectedOn: '',
+    patientName: '',
+    clinician: { name: '', clinic: '', phone: '' },
+  };
+}
+
+const optional = (text: string): string | undefined => {
+  const trimmed = text.trim();
+  return trimmed === '' ? undefined : trimmed;
+};
+
+// The form sends typed text to the library unchanged (so its schema gives the messages), except
+// that an empty lab range bound is left out and a filled one is read as a number.
+const readBound = (text: string): number | undefined =>
+  text.trim() === '' ? undefined : Number(text.trim());
+
+/**
+ * Builds the panel the library interprets, with a result only for filled value fields.
+ * @param state - the form
+ * @param order - the analytes in form order
+ * @returns the panel and, per result index, the analyte it came from
+ */
+export function buildPanel(
+  state: FormState,
+  order: readonly AnalyteId[],
+): { panel: Panel; indexMap: AnalyteId[] } {
+  const indexMap: AnalyteId[] = [];
+  const results: Panel['results'] = [];
+  const ruleSets: NonNullable<Panel['ruleSets']> = {};
+  for (const analyte of order) {
+    const row = state.rows[analyte];
+    if (row === undefined) continue;
+    // Rule sets are sent for every analyte: the schema checks them even without a value.
+    Object.assign(ruleSets, { [analyte]: row.ruleSet });
+    if (row.value.trim() === '') continue;
+    const low = readBound(row.labLow);
+    const high = readBound(row.labHigh);
+    const hasRange = low !== undefined || high !== undefined;
+    indexMap.push(analyte);
+    results.push({
+      analyte,
+      value: row.value.trim(),
+      unit: row.unit,
+      // A half-filled range is sent as is, so the schema reports the missing bound.
+      ...(hasRange ? { labRange: { low, high } as { low: number; high: number } } : {}),
+    });
+  }
+  const name = optional(state.patientName);
+  const clinician = {
+    name: optional(state.clinician.name),
+    clinic: optional(state.clinician.clinic),
+    phone: optional(state.clinician.phone),
+  };
+  const clinicianEntries = Object.entries(clinician).filter(([, v]) => v !== undefined);
+  const collectedOn = optional(state.collectedOn);
+  const panel: Panel = {
+    results,
+    ruleSets,
+    ...(state.context.length > 0 ? { context: [...state.context] } : {}),
+    ...(collectedOn === undefined ? {} : { collectedOn }),
+    ...(name === undefined ? {} : { patient: { name } }),
+    ...(clinicianEntries.length > 0 ? { clinician: Object.fromEntries(clinicianEntries) } : {}),
+  };
+  return { panel, indexMap };
+}
+
+const RESULT_PATH = /^results\[(\d+)\](?:\.(\w+))?(?:\.(\w+))?/;
+
+function resultFieldKey(analyte: AnalyteId, field?: string, sub?: string): FieldKey {
+  if (field === 'unit') return `${analyte}-unit`;
+  if (field === 'labRange') return sub === 'high' ? `${analyte}-lab-high` : `${analyte}-lab-low`;
+  // value, comparator, analyte, or the row as a whole.
+  return `${analyte}-value`;
+}
+
+/**
+ * Maps the library's field errors (paths such as `results[1].value`) onto the form's controls.
+ * @param errors - the errors interpret() returned
+ * @param indexMap - the analyte of each result index, from {@link buildPanel}
+ * @param order - the analytes in form order (the first takes a "no results" error)
+ * @returns one message per control; the first error of a control wins
+ */
+export function mapFieldErrors(
+  errors: readonly FieldError[],
+  indexMap: readonly AnalyteId[],
+  order: readonly AnalyteId[],
+): FieldErrors {
+  const mapped: FieldErrors = {};
+  const put = (key: FieldKey, message: string) => {
+    if (mapped[key] === undefined) mapped[key] = message;
+  };
+  for (const error of errors) {
+    const match = RESULT_PATH.exec(error.path);
+    if (match !== null) {
+      const analyte = indexMap[Number(match[1])];
+      if (analyte !== undefined) {
+        put(resultFieldKey(analyte, match[2], match[3]), error.message);
+        continue;
+      }
+    }
+    if (error.path === 'results' && order[0] !== undefined) {
+      put(`${order[0]}-value`, `Results ${error.message}`);
+      continue;
+    }
+    const ruleSet = /^ruleSets\.([\w-]+)/.exec(error.path);
+    const analyte = order.find((id) => id === ruleSet?.[1]);
+    if (analyte !== undefined) put(`${analyte}-rule-set`, error.message);
+    else if (error.path.startsWith('context')) put('context', error.message);
+    else if (error.path === 'collectedOn') put('collected-on', error.message);
+    else if (error.path.startsWith('patient')) put('patient-name', error.message);
+    else if (error.path === 'clinician.name') put('clinician-name', error.message);
+    else if (error.path === 'clinician.clinic') put('clinician-clinic', error.message);
+    else if (error.path === 'clinician.phone') put('clinician-phone', error.message);
+    else put('form', `${error.path}: ${error.message}`);
+  }
+  return mapped;
+}
+
+/**
+ * Fills the form from an imported panel, keeping the clinic's settings where the panel is silent.
+ * Several results of one analyte cannot share a row: the first one is used.
+ * @param state - the current form
+ * @param panel - the imported panel
+ * @param units - the units each analyte's select offers
+ * @param normaliseUnit - turns a unit spelling into a UCUM code
+ * @returns the new form and a note per result that could not be placed
+ */
+export function fillFormFromPanel(
+  state: FormState,
+  panel: Panel,
+  units: Readonly<Partial<Record<AnalyteId, readonly UnitCode[]>>>,
+  normaliseUnit: (raw: string) => UnitCode | undefined,
+): { state: FormState; skipped: string[] } {
+  const rows: Partial<Record<AnalyteId, AnalyteRowState>> = {};
+  const skipped: string[] = [];
+  for (const [id, row] of Object.entries(state.rows) as Array<[AnalyteId, AnalyteRowState]>) {
+    rows[id] = { ...row, value: '', labLow: '', labHigh: '' };
+  }
+  const filled = new Set<AnalyteId>();
+  panel.results.forEach((result, index) => {
+    const row = rows[result.analyte];
+    if (row === undefined) return;
+    if (filled.has(result.analyte)) {
+      skipped.push(
+        `Result ${index + 1} (${result.analyte}): only the first result per analyte fills the form.`,
+      );
+      return;
+    }
+    const unit = normaliseUnit(result.unit);
+    if (unit === undefined || !(units[result.analyte] ?? []).includes(unit)) {
+      // Never pair a value with a unit the clinician did not see: leave the row empty instead.
+      skipped.push(
+        `Result ${index + 1} (${result.analyte}): unit "${result.unit}" is not offered; not filled.`,
+      );
+      return;
+    }
+    filled.add(result.analyte);
+    const text = typeof result.value === 'number' ? String(result.value) : result.value;
+    rows[result.analyte] = {
+      ...row,
+      value: `${result.comparator ?? ''}${text}`,
+      unit,
+      ruleSet: panel.ruleSets?.[result.analyte] ?? row.ruleSet,
+      labLow: result.labRange === undefined ? '' : String(result.labRange.low),
+      labHigh: result.labRange === undefined ? '' : String(result.labRange.high),
+    };
+  });
+  return {
+    state: {
+      rows,
+      context: panel.context === undefined ? state.context : [...panel.context],
+      collectedOn: panel.collectedOn ?? state.collectedOn,
+      patientName: panel.patient?.name ?? state.patientName,
+      clinician: {
+        name: panel.clinician?.name ?? state.clinician.name,
+        clinic: panel.clinician?.clinic ?? state.clinician.clinic,
+        phone: panel.clinician?.phone ?? state.clinician.phone,
+      },
+    },
+    skipped,
+  };
+}

@@ -1,0 +1,195 @@
+'use client';
+
+import { useId, useRef, useState } from 'react';
+import type { Panel } from '@/lib/schemas';
+import type { AnalyteId } from '@/lib/types';
+import type * as ReadImportModule from './read-import';
+
+type ImportModule = typeof ReadImportModule;
+type ParseOutcome = ReturnType<ImportModule['parseImport']>;
+
+/**
+ * The Import dialog: paste a FHIR Observation/Bundle or CSV rows, see what was read, and fill
+ * the form with one panel for the clinician to confirm. Reading happens in the browser.
+ * @param props - analyte names for the summary, and the callback that fills the form
+ * @returns the opener button and the modal dialog
+ */
+export function ImportDialog({
+  analyteNames,
+  onFill,
+}: {
+  analyteNames: Readonly<Partial<Record<AnalyteId, string>>>;
+  onFill: (panel: Panel, normaliseUnit: ImportModule['normaliseUnit']) => void;
+}) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const moduleRef = useRef<ImportModule | null>(null);
+  const [text, setText] = useState('');
+  const [outcome, setOutcome] = useState<ParseOutcome | null>(null);
+  const [chosen, setChosen] = useState(0);
+  const [failure, setFailure] = useState<string | null>(null);
+  const titleId = useId();
+  const textId = useId();
+
+  function open() {
+    setOutcome(null);
+    setFailure(null);
+    dialogRef.current?.showModal();
+  }
+
+  function close() {
+    dialogRef.current?.close();
+    // The pasted text is patient data: drop it when the dialog closes.
+    setText('');
+    setOutcome(null);
+  }
+
+  async function read() {
+    try {
+      moduleRef.current ??= await import('./read-import');
+      const parsed = moduleRef.current.parseImport(text);
+      setOutcome(parsed);
+      setFailure(null);
+      const first = parsed.kind === 'invalid' ? -1 : parsed.panels.findIndex((p) => p.imported);
+      setChosen(Math.max(0, first));
+    } catch (error: unknown) {
+      setFailure(error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  const panels = outcome === null || outcome.kind === 'invalid' ? [] : outcome.panels;
+  const selected = panels[chosen]?.imported;
+
+  function fill() {
+    if (selected === undefined || moduleRef.current === null) return;
+    onFill(selected.panel, moduleRef.current.normaliseUnit);
+    close();
+  }
+
+  return (
+    <>
+      <button type="button" className="button-secondary" onClick={open}>
+        Import FHIR or CSV…
+      </button>
+      <dialog
+        ref={dialogRef}
+        className="import-dialog"
+        aria-labelledby={titleId}
+        onClose={() => {
+          setText('');
+          setOutcome(null);
+        }}
+      >
+        <h2 id={titleId}>Import results</h2>
+        <p className="hint">
+          Paste a FHIR R4 Observation or Bundle (JSON), or CSV rows. The text is read in this
+          browser and is not uploaded. Check what was read, then fill the form and interpret.
+        </p>
+        <label htmlFor={textId}>FHIR JSON or CSV text</label>
+        <textarea
+          id={textId}
+          rows={8}
+          value={text}
+          spellCheck={false}
+          onChange={(e) => setText(e.target.value)}
+        />
+        <div className="dialog-actions">
+          <button
+            type="button"
+            className="button-secondary"
+            onClick={() => void read()}
+            disabled={text.trim() === ''}
+          >
+            Read
+          </button>
+        </div>
+        <div className="import-summary" role="status">
+          {failure === null ? null : <p className="field-error">{failure}</p>}
+          {outcome === null ? null : outcome.kind === 'invalid' ? (
+            <>
+              <p>Nothing could be read:</p>
+              <ul className="error-list">
+                {outcome.errors.map((error, i) => (
+                  <li key={i}>
+                    {error.path}: {error.message}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <>
+              <p>
+                Read as {outcome.kind.toUpperCase()}: {panels.length} panel
+                {panels.length === 1 ? '' : 's'}.
+              </p>
+              {panels.map((entry, i) => (
+                <fieldset key={entry.index} className="import-panel">
+                  <legend>
+                    {panels.length > 1 ? (
+                      <label>
+                        <input
+                          type="radio"
+                          name="import-panel"
+                          checked={chosen === i}
+                          disabled={entry.imported === undefined}
+                          onChange={() => setChosen(i)}
+                        />{' '}
+                        Panel {entry.index + 1}
+                      </label>
+                    ) : (
+                      `Panel ${entry.index + 1}`
+                    )}
+                  </legend>
+                  {entry.imported === undefined ? null : (
+                    <ul>
+                      {entry.imported.panel.results.map((result, r) => (
+                        <li key={r}>
+                          {analyteNames[result.analyte] ?? result.analyte}:{' '}
+                          {result.comparator ?? ''}
+                          {String(result.value)} {result.unit}
+                          {result.labRange === undefined
+                            ? ''
+                            : ` (lab range ${result.labRange.low} to ${result.labRange.high})`}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                  {(entry.imported?.warnings ?? []).length > 0 ? (
+                    <ul className="warning-list">
+                      {entry.imported?.warnings.map((warning, w) => (
+                        <li key={w} className="warning">
+                          Result {warning.resultIndex + 1}: {warning.message}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                  {entry.errors.length > 0 ? (
+                    <ul className="error-list">
+                      {entry.errors.map((error, e) => (
+                        <li key={e}>
+                          {error.path}: {error.message}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </fieldset>
+              ))}
+            </>
+          )}
+        </div>
+        <div className="dialog-actions">
+          <button
+            type="button"
+            className="button-primary"
+            onClick={fill}
+            disabled={selected === undefined}
+          >
+            Fill the form
+          </button>
+          <button type="button" className="button-secondary" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </dialog>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+// Loaded on demand (first focus in the form, or submit): zod and the rule data stay out of the
+// page's first load. Runs entirely in the browser; nothing here makes a request.
+import { citationHref, findCitation } from '@/lib/citations';
+import { interpret } from '@/lib/interpret';
+import type { Panel } from '@/lib/schemas';
+import type { FieldError, Interpretation } from '@/lib/types';
+
+/** A citation as the results screen prints it. */
+export interface CitationView {
+  readonly id: string;
+  readonly short: string;
+  readonly text: string;
+  readonly href?: string;
+}
+
+/** The outcome of {@link runInterpret}. */
+export type RunOutcome =
+  | {
+      readonly ok: true;
+      readonly value: Interpretation;
+      readonly citations: Readonly<Record<string, CitationView>>;
+    }
+  | { readonly ok: false; readonly errors: readonly FieldError[] };
+
+/**
+ * Interprets the form's panel and resolves every citation the results use.
+ * @param panel - the panel built from the form
+ * @param asOf - today's date, YYYY-MM-DD
+ * @returns the interpretation with its citations, or the field errors
+ */
+export function runInterpret(panel: Panel, asOf: string): RunOutcome {
+  const outcome = interpret(panel, { asOf });
+  if (!outcome.ok) return outcome;
+  const citations: Record<string, CitationView> = {};
+  for (const result of outcome.value.results) {
+    const ids = [
+      ...result.citationIds,
+      ...result.notes.flatMap((note) => note.citationIds),
+      ...result.nextSteps.flatMap((step) => step.citationIds),
+      ...result.backPain.findings.flatMap((finding) => finding.citationIds),
+    ];
+    for (const id of ids) {
+      const citation = findCitation(id);
+      if (citation === undefined || citations[id] !== undefined) continue;
+      const href = citationHref(citation);
+      citations[id] = {
+        id,
+        short: citation.short,
+        text: citation.text,
+        ...(href === undefined ? {} : { href }),
+      };
+    }
+  }
+  return { ok: true, value: outcome.value, citations };
+}

@@ -1,0 +1,88 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { EntryPage } from './pages/entry-page';
+import { ReferencesPage } from './pages/references-page';
+
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+  const summary = violations.map(
+    (v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+  );
+  expect(summary).toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page) {
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
+}
+
+test('entry page, empty', async ({ page }) => {
+  const entry = new EntryPage(page);
+  await entry.goto();
+  await expectNoViolations(page);
+});
+
+test('entry page, error state', async ({ page }) => {
+  const entry = new EntryPage(page);
+  await entry.goto();
+  await entry.value('vitamin-d').fill('-3');
+  await entry.value('magnesium').fill('low');
+  await entry.interpretButton.click();
+  await expect(entry.value('vitamin-d')).toHaveAttribute('aria-invalid', 'true');
+  await expectNoViolations(page);
+});
+
+test('entry page, filled with results (critical, warnings, censored)', async ({ page }) => {
+  const entry = new EntryPage(page);
+  await entry.goto();
+  await entry.value('vitamin-d').fill('160');
+  await entry.value('vitamin-b12').fill('<300');
+  await entry.unit('magnesium').selectOption('mmol/L');
+  await entry.value('magnesium').fill('2.2');
+  await entry.context('ckd').check();
+  await entry.interpret();
+  await expect(entry.card('magnesium')).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('entry page, import dialog open', async ({ page }) => {
+  const entry = new EntryPage(page);
+  await entry.goto();
+  await entry.importButton.click();
+  await expect(entry.importDialog).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('references page', async ({ page }) => {
+  const references = new ReferencesPage(page);
+  await references.goto();
+  await expectNoViolations(page);
+});
+
+test.describe('at 375 px', () => {
+  test.use({ viewport: { width: 375, height: 800 } });
+
+  test('entry page with results fits the width', async ({ page }) => {
+    const entry = new EntryPage(page);
+    await entry.goto();
+    await expectNoHorizontalScroll(page);
+    await entry.value('vitamin-d').fill('12');
+    await entry.value('vitamin-b12').fill('180');
+    await entry.value('magnesium').fill('1.5');
+    await entry.interpret();
+    await expect(entry.card('magnesium')).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectNoViolations(page);
+  });
+
+  test('references page fits the width (tables scroll inside their frame)', async ({ page }) => {
+    const references = new ReferencesPage(page);
+    await references.goto();
+    await expectNoHorizontalScroll(page);
+  });
+});
