@@ -1,4 +1,4 @@
-import { convertUnit } from './units';
+import { convertUnit, findUnit } from './units';
 import type {
   AnalyteId,
   Band,
@@ -66,8 +66,21 @@ export function cutoffsInUnit(ruleSet: RuleSet, unit: UnitCode): CutoffsInUnit {
   }
   const low = ruleSet.criticalBelow && limitInUnit(ruleSet.analyte, ruleSet.criticalBelow, unit);
   const high = ruleSet.criticalAbove && limitInUnit(ruleSet.analyte, ruleSet.criticalAbove, unit);
+  const decimals = findUnit(ruleSet.analyte, unit)?.displayDecimals ?? 2;
+  const show = (limit: { value: number; derived: boolean }) =>
+    limit.derived ? String(Number(limit.value.toFixed(decimals))) : formatCutoff(limit.value);
+  const parts = [
+    ...(low ? [`below ${show(low)} ${unit}`] : []),
+    ...(high ? [`above ${show(high)} ${unit}`] : []),
+  ];
+  const criticalText =
+    parts.length === 0
+      ? undefined
+      : `Critical limits: ${parts.join(', ')}` +
+        (ruleSet.criticalNeedsLocalCheck ? ' (lab-specific: check your laboratory).' : '.');
   return {
     unit,
+    ...(criticalText === undefined ? {} : { criticalText }),
     deficientBelow: a.value,
     sufficientFrom: b.value,
     upperLimit: c.value,

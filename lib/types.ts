@@ -251,6 +251,8 @@ export interface CutoffsInUnit {
   readonly upperLimit: number;
   readonly criticalBelow?: number;
   readonly criticalAbove?: number;
+  /** The critical limits as one clinician-facing sentence, when the rule set has any. */
+  readonly criticalText?: string;
   /** True when the source does not publish this unit and the cut-offs were converted exactly. */
   readonly derived: boolean;
 }

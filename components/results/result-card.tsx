@@ -133,20 +133,13 @@ export function ResultCard({
               ))}
             </tbody>
           </table>
-          {cutoffs.criticalBelow === undefined && cutoffs.criticalAbove === undefined ? null : (
-            <p className="critical-limits">
-              Critical limits:
-              {cutoffs.criticalBelow === undefined ? '' : ` below ${cutoffs.criticalBelow}`}
-              {cutoffs.criticalBelow !== undefined && cutoffs.criticalAbove !== undefined
-                ? ','
-                : ''}
-              {cutoffs.criticalAbove === undefined ? '' : ` above ${cutoffs.criticalAbove}`}{' '}
-              {cutoffs.unit}
-            </p>
+          {cutoffs.criticalText === undefined ? null : (
+            <p className="critical-limits">{cutoffs.criticalText}</p>
           )}
           {cutoffs.derived ? (
             <p className="derived-note">
-              The source does not publish {cutoffs.unit}: cut-offs converted exactly.
+              The source does not publish {cutoffs.unit}: cut-offs converted from the published
+              unit.
             </p>
           ) : null}
           <p className="upper-meaning">{result.ruleSet.upperLimitMeaning}</p>

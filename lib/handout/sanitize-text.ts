@@ -8,10 +8,12 @@ export interface SanitizedText {
   readonly replaced: number;
 }
 
-// Whitespace-like controls become a space; other controls and invisible format characters
-// (zero-width joiners, bidi marks, variation selectors) are dropped when the font has no glyph.
+// Whitespace-like controls become a space; other controls and every format character (\p{Cf}:
+// zero-width joiners, bidi marks, soft hyphens, interlinear annotation marks) are dropped: none
+// of them prints in a name, and PDF text extractors drop them, so keeping one would make the text
+// layer disagree with what was drawn. Other invisible code points the font lacks are dropped too.
 const SPACE_LIKE = /[\t\n\v\f\r\u0085\u2028\u2029]+/gu;
-const CONTROL = /\p{Cc}/u;
+const CONTROL = /[\p{Cc}\p{Cf}]/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
 
 /**

@@ -136,3 +136,10 @@ describe('renderHandout with any name', () => {
     );
   }, 600_000);
 });
+
+describe('sanitizeText: format characters', () => {
+  it('drops format characters even when the font has a glyph for them (found by fast-check)', () => {
+    expect(sanitizeText('좜\u0000\ufff9', () => true)).toEqual({ text: '좜', replaced: 0 });
+    expect(sanitizeText('Ma\u00adrie', () => true)).toEqual({ text: 'Marie', replaced: 0 });
+  });
+});

@@ -327,3 +327,21 @@ describe('interpret: plausibility and lab ranges', () => {
     expect(result.warnings.map((w) => w.code)).toContain('outside-assay-range');
   });
 });
+
+describe('interpret: critical limits text', () => {
+  it('states converted critical limits at the precision of the unit, and that they are lab-specific', () => {
+    const result = one({ analyte: 'magnesium', value: 2, unit: 'mg/dL' });
+    expect(result.cutoffs.criticalText).toBe(
+      'Critical limits: below 1.22 mg/dL, above 4.86 mg/dL (lab-specific: check your laboratory).',
+    );
+  });
+
+  it('states published critical limits as published', () => {
+    expect(one({ analyte: 'vitamin-d', value: 30, unit: 'nmol/L' }).cutoffs.criticalText).toBe(
+      'Critical limits: above 375 nmol/L.',
+    );
+    expect(
+      one({ analyte: 'vitamin-b12', value: 300, unit: 'pg/mL' }).cutoffs.criticalText,
+    ).toBeUndefined();
+  });
+});
