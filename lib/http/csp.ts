@@ -1,0 +1,45 @@
+/**
+ * Content-Security-Policy values. Pages get a fresh nonce per request (set by proxy.ts): Next.js
+ * reads it from the request's CSP header and puts it on its own inline and bundle scripts, so
+ * scripts never need 'unsafe-inline' or 'unsafe-eval'.
+ */
+
+/** A directive name and its sources, in the order they are written. */
+type Directives = ReadonlyArray<readonly [string, ...string[]]>;
+
+const serialise = (directives: Directives): string =>
+  directives.map((parts) => parts.join(' ')).join('; ');
+
+/**
+ * The policy of an HTML page.
+ * @param nonce - the request's nonce (base64, fresh per request)
+ * @param options - `dev` adds 'unsafe-eval', which React needs in development only for its
+ *   error overlays; production never sends it
+ * @returns the header value
+ */
+export function buildPageCsp(nonce: string, options: { readonly dev?: boolean } = {}): string {
+  const script = ['script-src', `'nonce-${nonce}'`, "'strict-dynamic'", "'self'"] as const;
+  return serialise([
+    ['default-src', "'self'"],
+    options.dev === true ? [...script, "'unsafe-eval'"] : script,
+    ['style-src', "'self'", `'nonce-${nonce}'`],
+    // blob: and data: for the handout PDF the browser builds and saves itself.
+    ['img-src', "'self'", 'blob:', 'data:'],
+    ['font-src', "'self'"],
+    // The handout code fetches /fonts/*.ttf from this origin; nothing goes elsewhere.
+    ['connect-src', "'self'"],
+    ['object-src', "'none'"],
+    ['base-uri', "'none'"],
+    ['form-action', "'self'"],
+    ['frame-ancestors', "'none'"],
+  ]);
+}
+
+/**
+ * A fresh nonce: 128 random bits, base64 (the CSP nonce grammar allows base64 characters).
+ * @returns the nonce
+ */
+export function createNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
+}

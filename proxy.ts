@@ -1,0 +1,42 @@
+/**
+ * Next.js 16 proxy (formerly middleware). Two jobs:
+ * - every HTML page gets a per-request CSP nonce;
+ * - an unknown /api path gets a problem+json 404 (401 without a token, when tokens are set).
+ * The API routes themselves and build assets are left out of the matcher: they get a fixed,
+ * stricter policy from next.config.mjs, and skipping the proxy keeps API bodies streaming (a
+ * proxy makes Next.js buffer the whole request body first), so the 64 KiB limit is enforced
+ * while reading.
+ */
+import { NextResponse } from 'next/server';
+import type { NextRequest } from 'next/server';
+import { buildPageCsp, createNonce } from '@/lib/http/csp';
+import { problemResponse } from '@/server/api-route';
+import { isAuthorized, readApiTokens } from '@/server/api-auth';
+
+/**
+ * Answers unknown API paths, and sets the page's Content-Security-Policy on the request (where
+ * Next.js reads the nonce while rendering) and on the response (where the browser enforces it).
+ * @param request - the incoming request
+ * @returns the response
+ */
+export function proxy(request: NextRequest): Response {
+  if (/^\/api(\/|$)/.test(request.nextUrl.pathname)) {
+    // A catch-all route would do this too, but Next.js answers 500 when it cannot decode such a
+    // route's parameters (/api/%), so unknown API paths are settled here instead.
+    return isAuthorized(request.headers.get('authorization'), readApiTokens())
+      ? problemResponse('not-found')
+      : problemResponse('unauthorized', [], undefined, { 'WWW-Authenticate': 'Bearer' });
+  }
+  const policy = buildPageCsp(createNonce(), { dev: process.env.NODE_ENV === 'development' });
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set('Content-Security-Policy', policy);
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  response.headers.set('Content-Security-Policy', policy);
+  return response;
+}
+
+export const config = {
+  matcher: [
+    '/((?!api/(?:interpret|handout|references|health|openapi\\.json)$|_next/static/|_next/image|fonts/|favicon.ico).*)',
+  ],
+};

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { buildPageCsp, createNonce } from '@/lib/http/csp';
+import { negotiateJsonFlavour, parseJsonContentType } from '@/lib/http/media-type';
+import { interpretationSchema, referencesSchema } from '@/lib/http/api-schemas';
+import { buildOpenApiDocument } from '@/lib/http/openapi';
+import { interpret } from '@/lib/interpret';
+import { buildReferences } from '@/lib/references';
+import { GOLDEN_CASES } from './golden-cases';
+import { buildProblem, PROBLEM_CODES, PROBLEM_TABLE, problemTypeUri } from '@/lib/http/problem';
+import { panelSchema } from '@/lib/schemas';
+
+describe('buildProblem', () => {
+  it.each([
+    ['malformed-json', 400],
+    ['invalid-parameter', 400],
+    ['unauthorized', 401],
+    ['not-found', 404],
+    ['method-not-allowed', 405],
+    ['payload-too-large', 413],
+    ['unsupported-media-type', 415],
+    ['invalid-panel', 422],
+    ['internal', 500],
+  ] as const)('maps %s to %i', (code, status) => {
+    expect(PROBLEM_TABLE[code].status).toBe(status);
+    expect(buildProblem(code)).toEqual({
+      type: problemTypeUri(code),
+      title: PROBLEM_TABLE[code].title,
+      status,
+      detail: PROBLEM_TABLE[code].detail,
+      errors: [],
+    });
+  });
+
+  it('keeps path and message of field errors and drops their codes', () => {
+    const problem = buildProblem('invalid-panel', [
+      { path: 'results[0].value', message: 'is required', code: 'required' } as never,
+    ]);
+    expect(problem.errors).toEqual([{ path: 'results[0].value', message: 'is required' }]);
+  });
+
+  it('gives every code its own type URI', () => {
+    expect(new Set(PROBLEM_CODES.map(problemTypeUri)).size).toBe(PROBLEM_CODES.length);
+  });
+});
+
+describe('parseJsonContentType', () => {
+  it.each([
+    ['application/json', 'application/json'],
+    ['Application/JSON', 'application/json'],
+    ['application/json; charset=utf-8', 'application/json'],
+    ['application/json;charset="UTF-8"', 'application/json'],
+    ['application/fhir+json; fhirVersion=4.0', 'application/fhir+json'],
+  ] as const)('accepts %s', (header, expected) => {
+    expect(parseJsonContentType(header)).toBe(expected);
+  });
+
+  it.each([
+    null,
+    '',
+    'text/plain',
+    'application/jsonx',
+    'application/json; charset=iso-8859-1',
+    'application/x-www-form-urlencoded',
+    'multipart/form-data; boundary=x',
+  ])('rejects %s', (header) => {
+    expect(parseJsonContentType(header)).toBeNull();
+  });
+});
+
+describe('negotiateJsonFlavour', () => {
+  it.each([
+    [null, 'application/json'],
+    ['*/*', 'application/json'],
+    ['text/html', 'application/json'],
+    ['application/fhir+json', 'application/fhir+json'],
+    ['application/json, application/fhir+json', 'application/json'],
+    ['application/json;q=0.5, application/fhir+json', 'application/fhir+json'],
+    ['application/fhir+json;q=0.1, application/json', 'application/json'],
+    ['application/fhir+json;q=0, */*', 'application/json'],
+    ['application/fhir+json;q=abc', 'application/json'],
+  ] as const)('answers %s with %s', (header, expected) => {
+    expect(negotiateJsonFlavour(header)).toBe(expected);
+  });
+});
+
+describe('buildPageCsp', () => {
+  it('allows scripts only by nonce, never inline or eval, and forbids framing', () => {
+    const csp = buildPageCsp('abc123');
+    expect(csp).toContain("script-src 'nonce-abc123' 'strict-dynamic'");
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+  });
+
+  it("adds 'unsafe-eval' in development only", () => {
+    expect(buildPageCsp('n', { dev: true })).toContain("'unsafe-eval'");
+  });
+});
+
+describe('createNonce', () => {
+  it('returns 128 random bits in base64, different every time', () => {
+    const nonces = new Set(Array.from({ length: 100 }, createNonce));
+    expect(nonces.size).toBe(100);
+    for (const nonce of nonces) expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+  });
+});
+
+describe('buildOpenApiDocument', () => {
+  const document = buildOpenApiDocument();
+
+  it('is OpenAPI 3.1 and resolves every $ref to a component', () => {
+    expect(document.openapi).toBe('3.1.1');
+    const refs = JSON.stringify(document).match(/"\$ref":"([^"]+)"/g) ?? [];
+    expect(refs.length).toBeGreaterThan(5);
+    for (const ref of refs) {
+      const id = /#\/components\/schemas\/([^"]+)"$/.exec(ref)?.[1];
+      expect(id, ref).toBeDefined();
+      expect(document.components.schemas, ref).toHaveProperty(`${id}`);
+    }
+  });
+
+  it('generates the Panel schema from panelSchema rather than by hand', () => {
+    const generated = z.toJSONSchema(panelSchema, { io: 'input', target: 'draft-2020-12' });
+    const expected: Record<string, unknown> = { ...generated };
+    delete expected.$schema;
+    expect(document.components.schemas.Panel).toEqual(expected);
+  });
+
+  it('documents the handout query from its schema', () => {
+    const handout = document.paths['/api/handout'] as {
+      post: { parameters: Array<{ name: string; schema: { enum?: string[] } }> };
+    };
+    const byName = Object.fromEntries(handout.post.parameters.map((p) => [p.name, p.schema]));
+    expect(byName.lang?.enum).toEqual(['en', 'es']);
+    expect(byName.paper?.enum).toEqual(['letter', 'a4']);
+  });
+});
+
+describe('response schemas', () => {
+  it.each(GOLDEN_CASES.map((goldenCase) => [goldenCase.id, goldenCase] as const))(
+    'describe the interpretation of golden panel %s exactly',
+    (_id, goldenCase) => {
+      const outcome = interpret(goldenCase.panel, { asOf: '2026-11-26' });
+      expect(outcome.ok).toBe(true);
+      if (!outcome.ok) return;
+      expect(interpretationSchema.safeParse(outcome.value).error?.issues).toBeUndefined();
+    },
+  );
+
+  it('describe the references exactly', () => {
+    expect(referencesSchema.safeParse(buildReferences()).error?.issues).toBeUndefined();
+  });
+});
