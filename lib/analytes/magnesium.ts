@@ -8,6 +8,19 @@ import type { Analyte } from '../types';
  * 1.8-2.6 mg/dL (0.74-1.07 mmol/L), so we use 2.6 mg/dL = 1.07 mmol/L as the consistent pair.
  * Critical limits are published in mmol/L only and converted: they are lab-specific.
  */
+/** What both magnesium rule sets share: they differ only in the lower edge of "sufficient". */
+const MG_SHARED = {
+  analyte: 'magnesium',
+  deficientBelow: { 'mmol/L': 0.7, 'mg/dL': 1.7 },
+  upperLimit: { 'mmol/L': 1.07, 'mg/dL': 2.6 },
+  criticalBelow: { 'mmol/L': 0.5 },
+  criticalAbove: { 'mmol/L': 2.0 },
+  criticalNeedsLocalCheck: true,
+  upperLimitMeaning: 'Above the upper limit: hypermagnesaemia.',
+  // The 1%-of-body-magnesium caveat is the analyte's notice, shown with every result.
+  caveats: ['Critical limits are laboratory-specific: check your laboratory.'],
+} as const;
+
 export const MAGNESIUM = {
   id: 'magnesium',
   name: 'Magnesium (serum)',
@@ -49,43 +62,23 @@ export const MAGNESIUM = {
   ],
   ruleSets: [
     {
+      ...MG_SHARED,
       id: 'mg-rosanoff-2022',
-      analyte: 'magnesium',
       name: 'Rosanoff 2022 (proposed lower limit 0.85 mmol/L)',
       isDefault: true,
-      deficientBelow: { 'mmol/L': 0.7, 'mg/dL': 1.7 },
       sufficientFrom: { 'mmol/L': 0.85, 'mg/dL': 2.07 },
-      upperLimit: { 'mmol/L': 1.07, 'mg/dL': 2.6 },
-      criticalBelow: { 'mmol/L': 0.5 },
-      criticalAbove: { 'mmol/L': 2.0 },
-      criticalNeedsLocalCheck: true,
-      upperLimitMeaning: 'Above the upper limit: hypermagnesaemia.',
-      caveats: [
-        'Serum holds about 1% of body magnesium: a normal value does not rule out depletion.',
-        'Critical limits are laboratory-specific: check your laboratory.',
-      ],
       bandNotes: {
         insufficient: 'Proposed, not yet standard practice (0.70-0.85 mmol/L).',
       },
       citationIds: ['rosanoff-2022', 'costello-2016', 'msd-hypermagnesemia'],
     },
     {
+      ...MG_SHARED,
       id: 'mg-conventional',
-      analyte: 'magnesium',
       name: 'Conventional reference interval',
       isDefault: false,
-      deficientBelow: { 'mmol/L': 0.7, 'mg/dL': 1.7 },
       // Same as the lower limit: this rule set has no insufficient band.
       sufficientFrom: { 'mmol/L': 0.7, 'mg/dL': 1.7 },
-      upperLimit: { 'mmol/L': 1.07, 'mg/dL': 2.6 },
-      criticalBelow: { 'mmol/L': 0.5 },
-      criticalAbove: { 'mmol/L': 2.0 },
-      criticalNeedsLocalCheck: true,
-      upperLimitMeaning: 'Above the upper limit: hypermagnesaemia.',
-      caveats: [
-        'Serum holds about 1% of body magnesium: a normal value does not rule out depletion.',
-        'Critical limits are laboratory-specific: check your laboratory.',
-      ],
       bandNotes: {},
       citationIds: ['msd-hypomagnesemia', 'msd-hypermagnesemia', 'rcpa-aacb-harmonised'],
     },

@@ -1,6 +1,24 @@
 import type { Analyte } from '../types';
 
 /**
+ * What the three B12 rule sets share: they differ only in the upper edge of the borderline band
+ * (B), which laboratories set at 300, 350 or 400 pg/mL.
+ */
+const B12_SHARED = {
+  analyte: 'vitamin-b12',
+  deficientBelow: { 'pg/mL': 200, 'pmol/L': 148 },
+  upperLimit: { 'pg/mL': 1000, 'pmol/L': 738 },
+  criticalNeedsLocalCheck: false,
+  upperLimitMeaning:
+    'Above the upper limit: elevated cobalamin, worth explaining if not supplemented.',
+  caveats: [
+    'No single serum B12 cut-off is definitive: confirm borderline or discordant results with methylmalonic acid.',
+  ],
+  bandNotes: { insufficient: 'Borderline: confirm with methylmalonic acid (MMA).' },
+  citationIds: ['devalia-2014', 'us-lab-b12-reflex', 'ermens-2003'],
+} as const;
+
+/**
  * Serum vitamin B12 (cobalamin). Data only. The borderline ("insufficient") band's upper edge
  * differs between laboratories, so it comes in three rule sets: 300 (default), 350 and 400 pg/mL.
  */
@@ -52,55 +70,25 @@ export const VITAMIN_B12 = {
   ],
   ruleSets: [
     {
+      ...B12_SHARED,
       id: 'b12-common',
-      analyte: 'vitamin-b12',
       name: 'Common (borderline 200-300 pg/mL)',
       isDefault: true,
-      deficientBelow: { 'pg/mL': 200, 'pmol/L': 148 },
       sufficientFrom: { 'pg/mL': 300, 'pmol/L': 221 },
-      upperLimit: { 'pg/mL': 1000, 'pmol/L': 738 },
-      criticalNeedsLocalCheck: false,
-      upperLimitMeaning:
-        'Above the upper limit: elevated cobalamin, worth explaining if not supplemented.',
-      caveats: [
-        'No single serum B12 cut-off is definitive: confirm borderline or discordant results with methylmalonic acid.',
-      ],
-      bandNotes: { insufficient: 'Borderline: confirm with methylmalonic acid (MMA).' },
-      citationIds: ['devalia-2014', 'us-lab-b12-reflex', 'ermens-2003'],
     },
     {
+      ...B12_SHARED,
       id: 'b12-wide-350',
-      analyte: 'vitamin-b12',
       name: 'Wide grey zone (borderline 200-350 pg/mL)',
       isDefault: false,
-      deficientBelow: { 'pg/mL': 200, 'pmol/L': 148 },
       sufficientFrom: { 'pg/mL': 350, 'pmol/L': 258 },
-      upperLimit: { 'pg/mL': 1000, 'pmol/L': 738 },
-      criticalNeedsLocalCheck: false,
-      upperLimitMeaning:
-        'Above the upper limit: elevated cobalamin, worth explaining if not supplemented.',
-      caveats: [
-        'No single serum B12 cut-off is definitive: confirm borderline or discordant results with methylmalonic acid.',
-      ],
-      bandNotes: { insufficient: 'Borderline: confirm with methylmalonic acid (MMA).' },
-      citationIds: ['devalia-2014', 'us-lab-b12-reflex', 'ermens-2003'],
     },
     {
+      ...B12_SHARED,
       id: 'b12-wide-400',
-      analyte: 'vitamin-b12',
       name: 'Wide grey zone (borderline 200-400 pg/mL)',
       isDefault: false,
-      deficientBelow: { 'pg/mL': 200, 'pmol/L': 148 },
       sufficientFrom: { 'pg/mL': 400, 'pmol/L': 295 },
-      upperLimit: { 'pg/mL': 1000, 'pmol/L': 738 },
-      criticalNeedsLocalCheck: false,
-      upperLimitMeaning:
-        'Above the upper limit: elevated cobalamin, worth explaining if not supplemented.',
-      caveats: [
-        'No single serum B12 cut-off is definitive: confirm borderline or discordant results with methylmalonic acid.',
-      ],
-      bandNotes: { insufficient: 'Borderline: confirm with methylmalonic acid (MMA).' },
-      citationIds: ['devalia-2014', 'us-lab-b12-reflex', 'ermens-2003'],
     },
   ],
   plausibility: {
