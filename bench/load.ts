@@ -1,7 +1,8 @@
 /**
  * Load benchmark of the built server. Run: `npm run --silent bench:load`.
  *
- * Builds the app into its own dist dir, starts `next start`, and runs autocannon for
+ * Builds the app into its own dist dir, starts it as production does (scripts/start.mjs: one
+ * `next start` worker per core via node:cluster; BENCH_WORKERS=1 for a single process), and runs autocannon for
  * BENCH_SECONDS (default 30) against each route: GET /api/health (the no-op baseline),
  * POST /api/interpret and POST /api/handout with a golden panel. Prints req/s, p50/p99 latency,
  * errors and the server's resident memory (VmRSS) before and after the measured runs.
@@ -16,7 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadavg } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,6 +26,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3490);
 const DIST_DIR = process.env.BENCH_DIST_DIR ?? '.next-bench';
+const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 // Long enough for V8's heap to reach its working size under each route's load: measured, RSS
 // climbs during the first ~15 s of PDF load and then stays flat, so a shorter warm-up would
 // report heap sizing as growth.
@@ -94,17 +96,18 @@ function rssMiB(pid: number): number {
   return kib / 1024;
 }
 
-/**
- * The process that actually serves: `next start` serves in its own process today, but if a
- * version forks a worker, the deepest descendant is the server.
- */
-function servingPid(pid: number): number {
+/** A process and all its descendants (the cluster primary and its workers), from /proc. */
+function processTree(pid: number): number[] {
   const childrenFile = `/proc/${pid}/task/${pid}/children`;
   const children = existsSync(childrenFile)
     ? readFileSync(childrenFile, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number)
     : [];
-  const [child] = children;
-  return child === undefined ? pid : servingPid(child);
+  return [pid, ...children.flatMap(processTree)];
+}
+
+/** Resident memory of the whole server: the sum over its process tree. */
+function treeRssMiB(pid: number): number {
+  return processTree(pid).reduce((sum, member) => sum + rssMiB(member), 0);
 }
 
 async function waitForHealth(deadlineMs: number): Promise<void> {
@@ -141,32 +144,40 @@ async function main(): Promise<void> {
   const log = createWriteStream(join(ROOT, 'bench/out/load-server.log'));
   const server = spawn(
     process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(PORT), '-H', '127.0.0.1'],
+    ['scripts/start.mjs', '-p', String(PORT), '-H', '127.0.0.1'],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' },
+      env: {
+        ...process.env,
+        NEXT_DIST_DIR: DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: '1',
+        WEB_CONCURRENCY: String(WORKERS),
+      },
     },
   );
   server.stdout.pipe(log);
   server.stderr.pipe(log);
   try {
     await waitForHealth(Date.now() + 60_000);
-    const pid = servingPid(server.pid ?? 0);
-    const rssCold = rssMiB(pid);
+    const pid = server.pid ?? 0;
+    // Workers listen one after another: wait until every one is up before measuring memory.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const rssCold = treeRssMiB(pid);
     // Warm-up (not measured): loads lazy modules (fonts, PDF code) and lets the JIT settle, so
     // "RSS at start" is the working size, not the empty process.
     for (const target of TARGETS) await run(target, WARMUP_SECONDS);
-    const rssStart = rssMiB(pid);
+    const rssStart = treeRssMiB(pid);
     const [load1] = loadavg();
     console.log(
-      `\n${SECONDS} s per route, ${CONNECTIONS} connections, server pid ${pid}, ` +
+      `\n${SECONDS} s per route, ${CONNECTIONS} connections, ${WORKERS} server worker(s) ` +
+        `(${processTree(pid).length} processes), ` +
         `load average before: ${fmt(load1 ?? 0, 2)}`,
     );
 
     const rows: Array<{ target: Target; result: AutocannonResult }> = [];
     for (const target of TARGETS) rows.push({ target, result: await run(target, SECONDS) });
-    const rssEnd = rssMiB(pid);
+    const rssEnd = treeRssMiB(pid);
 
     console.log('\n| route | req/s | p50 ms | p99 ms | errors | non-2xx |');
     console.log('| --- | ---: | ---: | ---: | ---: | ---: |');

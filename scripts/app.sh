@@ -7,4 +7,4 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 node node_modules/next/dist/bin/next build
-exec node node_modules/next/dist/bin/next start -p "${PORT:-3000}"
+exec node scripts/start.mjs -p "${PORT:-3000}"
