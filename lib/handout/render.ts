@@ -24,8 +24,9 @@ import {
 } from 'pdf-lib';
 import type { PDFContext, PDFName, PDFOperator, PDFPage, PDFRef } from 'pdf-lib';
 import type { Interpretation } from '../types';
+import type { FontWeight, HandoutCanvas, ShapeStyle } from './canvas';
 import { layoutHandout, PAPER_SIZES } from './layout';
-import type { FontWeight, HandoutCanvas, PaperSize, ShapeStyle } from './layout';
+import type { PaperSize } from './layout';
 import { buildHandoutModel } from './model';
 import type { HandoutLang, HandoutModel } from './model';
 import { REPLACEMENT_CHARACTER, sanitizeText } from './sanitize-text';

@@ -6,11 +6,19 @@ import { renderHandout } from '@/lib/handout/render';
 import type { HandoutFonts } from '@/lib/handout/render';
 import type { Interpretation } from '@/lib/types';
 import { loadHandoutFonts } from '@/server/handout-fonts';
-import { GENERATED_ON, GOLDEN, interpretOrThrow, readPdfText } from './handout-test-utils';
-import type { PdfText } from './handout-test-utils';
+import {
+  GENERATED_ON,
+  GOLDEN,
+  interpretOrThrow,
+  readPdfText,
+  withPrintSize,
+} from './handout-test-utils';
+import type { PdfText, PrintSize } from './handout-test-utils';
 
 const LANGS = ['en', 'es'] as const;
 const PAPERS = ['letter', 'a4'] as const;
+/** Every golden panel is rendered in normal and in large print (the 'age-65-plus' context). */
+const PRINTS = ['normal', 'large'] as const satisfies readonly PrintSize[];
 const PAGE_SIZE = { letter: [612, 792], a4: [595.28, 841.89] } as const;
 
 interface Rendered {
@@ -23,22 +31,31 @@ interface Rendered {
 
 let fonts: HandoutFonts;
 const rendered = new Map<string, Rendered>();
-const key = (id: string, lang: string, paper: string): string => `${id}/${lang}/${paper}`;
+const key = (id: string, lang: string, paper: string, print: PrintSize = 'normal'): string =>
+  `${id}/${lang}/${paper}/${print}`;
+/** The print size a golden panel has as written (its own context). */
+const ownPrint = (panel: Record<string, unknown>): PrintSize =>
+  Array.isArray(panel.context) && panel.context.includes('age-65-plus') ? 'large' : 'normal';
 const cases = GOLDEN.flatMap((golden) =>
-  LANGS.flatMap((lang) => PAPERS.map((paper) => ({ golden, lang, paper }))),
+  LANGS.flatMap((lang) =>
+    PAPERS.flatMap((paper) => PRINTS.map((print) => ({ golden, lang, paper, print }))),
+  ),
+);
+const caseRows = cases.map(
+  ({ golden, lang, paper, print }) => [golden.id, lang, paper, print] as const,
 );
 
 beforeAll(async () => {
   fonts = loadHandoutFonts();
-  for (const { golden, lang, paper } of cases) {
-    const interpretation = interpretOrThrow(golden.panel);
+  for (const { golden, lang, paper, print } of cases) {
+    const interpretation = interpretOrThrow(withPrintSize(golden.panel, print));
     const { bytes, warnings } = await renderHandout(interpretation, fonts, {
       lang,
       paper,
       generatedOn: GENERATED_ON,
     });
     const model = buildHandoutModel(interpretation, { lang, generatedOn: GENERATED_ON });
-    rendered.set(key(golden.id, lang, paper), {
+    rendered.set(key(golden.id, lang, paper, print), {
       interpretation,
       model,
       bytes,
@@ -48,9 +65,12 @@ beforeAll(async () => {
   }
 });
 
-function get(id: string, lang: string, paper: string): Rendered {
-  const entry = rendered.get(key(id, lang, paper));
-  if (!entry) throw new Error(`not rendered: ${key(id, lang, paper)}`);
+/** A rendered golden case; by default in the print size its own context asks for. */
+function get(id: string, lang: string, paper: string, print?: PrintSize): Rendered {
+  const golden = GOLDEN.find((entry) => entry.id === id);
+  const wanted = key(id, lang, paper, print ?? (golden ? ownPrint(golden.panel) : 'normal'));
+  const entry = rendered.get(wanted);
+  if (!entry) throw new Error(`not rendered: ${wanted}`);
   return entry;
 }
 
@@ -58,10 +78,10 @@ function get(id: string, lang: string, paper: string): Rendered {
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 describe('renderHandout', () => {
-  it.each(cases.map(({ golden, lang, paper }) => [golden.id, lang, paper] as const))(
-    '%s (%s, %s): the text layer holds the header, every result and the footer',
-    (id, lang, paper) => {
-      const { interpretation, model, pdf, warnings } = get(id, lang, paper);
+  it.each(caseRows)(
+    '%s (%s, %s, %s print): the text layer holds the header, every result and the footer',
+    (id, lang, paper, print) => {
+      const { interpretation, model, pdf, warnings } = get(id, lang, paper, print);
       const text = getHandoutText(lang);
       const all = squash(pdf.text);
       expect(warnings).toEqual([]);
@@ -107,18 +127,36 @@ describe('renderHandout', () => {
     },
   );
 
-  it.each(cases.map(({ golden, lang, paper }) => [golden.id, lang, paper] as const))(
-    '%s (%s, %s): paper size, page count and type size',
-    (id, lang, paper) => {
-      const { model, pdf } = get(id, lang, paper);
+  it.each(caseRows)(
+    '%s (%s, %s, %s print): paper size, at most two pages, body text 12 pt or 14 pt in large print',
+    (id, lang, paper, print) => {
+      const { interpretation, model, pdf } = get(id, lang, paper, print);
       for (const size of pdf.pageSizes) {
         expect(size.width).toBeCloseTo(PAGE_SIZE[paper][0], 1);
         expect(size.height).toBeCloseTo(PAGE_SIZE[paper][1], 1);
       }
-      // A full panel fits on two pages; large print (14 pt, 65 or older) may take a third.
-      expect(pdf.pageCount).toBeLessThanOrEqual(model.largePrint ? 3 : 2);
-      const body = model.largePrint ? 14 : 12;
-      // Every line of the "why it matters" prose is set at the body size.
+      // A full panel (three results, or fewer) fits on two pages, in large print too.
+      expect(interpretation.results.length).toBeLessThanOrEqual(3);
+      expect(pdf.pageCount).toBeLessThanOrEqual(2);
+      expect(model.largePrint).toBe(print === 'large');
+      const body = print === 'large' ? 14 : 12;
+      // Every drawn line of the body text (intro, results' actions, the sections' prose and
+      // lists, the habits) is set at exactly the body size.
+      const bodyStrings = [
+        ...model.intro,
+        ...model.table.rows.map((row) => row.action),
+        model.table.note,
+        ...model.sections.flatMap((section) =>
+          section.blocks.flatMap((block) => [...block.paragraphs, ...block.bullets]),
+        ),
+        ...model.habits.items,
+      ].map(squash);
+      const bodyItems = pdf.items.filter(
+        (item) => item.text.length > 12 && bodyStrings.some((text) => text.includes(item.text)),
+      );
+      expect(bodyItems.length).toBeGreaterThan(25);
+      for (const item of bodyItems) expect(item.size).toBeCloseTo(body, 5);
+      // Every line of the "why it matters" prose is there at the body size.
       const why = model.sections[0]!.blocks[0]!.paragraphs[0]!;
       const whyItems = pdf.items.filter((item) => item.text.length > 20 && why.includes(item.text));
       expect(whyItems.length).toBeGreaterThan(1);
@@ -129,6 +167,40 @@ describe('renderHandout', () => {
       const [mode] = [...counts].sort((a, b) => b[1] - a[1])[0]!;
       expect(mode).toBeCloseTo(body, 5);
       expect(Math.min(...pdf.items.map((item) => item.size))).toBeGreaterThanOrEqual(9);
+    },
+  );
+
+  it.each(caseRows)(
+    '%s (%s, %s, %s print): each food list runs on without gaps, whatever the column beside it does',
+    (id, lang, paper, print) => {
+      const { model, pdf } = get(id, lang, paper, print);
+      for (const section of model.sections) {
+        const foods = section.blocks[1]!;
+        const [first] = foods.bullets;
+        if (first === undefined) continue;
+        const start = pdf.items.find((item) => item.text.length > 4 && first.startsWith(item.text));
+        expect(start).toBeDefined();
+        // The list's lines (first lines and wrapped lines share one indent), top down.
+        const column = pdf.items
+          .filter(
+            (item) =>
+              item.page === start!.page && Math.abs(item.x - start!.x) < 0.5 && item.y <= start!.y,
+          )
+          .sort((a, b) => b.y - a.y);
+        const whole = squash(foods.bullets.join(' '));
+        const lines: typeof column = [];
+        let joined = '';
+        for (const item of column) {
+          const next = squash(`${joined} ${item.text}`);
+          if (!whole.startsWith(next)) break;
+          lines.push(item);
+          joined = next;
+        }
+        expect(joined.length).toBeGreaterThan(first.length - 1);
+        // Equal steps from line to line: no blank line where the other column wrapped.
+        const steps = lines.slice(1).map((item, index) => lines[index]!.y - item.y);
+        for (const step of steps) expect(step).toBeCloseTo(steps[0]!, 3);
+      }
     },
   );
 

@@ -34,6 +34,26 @@ export function interpretOrThrow(panel: unknown): Interpretation {
   return outcome.value;
 }
 
+/** Print size of a test handout: `large` sets the 'age-65-plus' context (14 pt body text). */
+export type PrintSize = 'normal' | 'large';
+
+/**
+ * A copy of a panel with the 'age-65-plus' context set (`large`) or removed (`normal`), the
+ * rest of its context kept.
+ * @param panel - a panel object
+ * @param print - the print size wanted
+ * @returns the panel with its context adjusted
+ */
+export function withPrintSize(
+  panel: Record<string, unknown>,
+  print: PrintSize,
+): Record<string, unknown> {
+  const context = Array.isArray(panel.context)
+    ? (panel.context as unknown[]).filter((flag) => flag !== 'age-65-plus')
+    : [];
+  return { ...panel, context: print === 'large' ? [...context, 'age-65-plus'] : context };
+}
+
 /** One drawn line of text as pdf.js reads it back. */
 export interface PdfTextItem {
   readonly page: number;
