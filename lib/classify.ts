@@ -110,6 +110,18 @@ export type Classification =
 
 const ORDER: readonly BandStatus[] = ['deficient', 'insufficient', 'sufficient', 'high'];
 
+// Classified outcomes carry nothing but the band: one frozen object per band, not one per value.
+const DEFICIENT: Classification = Object.freeze({ kind: 'classified', status: 'deficient' });
+const INSUFFICIENT: Classification = Object.freeze({ kind: 'classified', status: 'insufficient' });
+const SUFFICIENT: Classification = Object.freeze({ kind: 'classified', status: 'sufficient' });
+const HIGH: Classification = Object.freeze({ kind: 'classified', status: 'high' });
+const CLASSIFIED: Readonly<Record<BandStatus, Classification>> = {
+  deficient: DEFICIENT,
+  insufficient: INSUFFICIENT,
+  sufficient: SUFFICIENT,
+  high: HIGH,
+};
+
 /**
  * Classifies a possibly censored value. "<x" covers (0, x), "<=x" (0, x], ">x" (x, inf) and
  * ">=x" [x, inf); the result is a band only when the whole interval lies in one band. A
@@ -128,7 +140,11 @@ export function classifyValue(
   let highest: BandStatus;
   switch (comparator) {
     case null:
-      return { kind: 'classified', status: findBand(value, cutoffs) };
+      // findBand's comparisons, returning the shared outcome directly (the common case).
+      if (value < cutoffs.deficientBelow) return DEFICIENT;
+      if (value < cutoffs.sufficientFrom) return INSUFFICIENT;
+      if (value <= cutoffs.upperLimit) return SUFFICIENT;
+      return HIGH;
     case '<':
       lowest = 'deficient';
       // Values just below x: their band is that of x unless x sits exactly on a lower cut-off.
@@ -154,7 +170,7 @@ export function classifyValue(
       highest = 'high';
       break;
   }
-  if (lowest === highest) return { kind: 'classified', status: lowest };
+  if (lowest === highest) return CLASSIFIED[lowest];
   const possible = ORDER.slice(ORDER.indexOf(lowest), ORDER.indexOf(highest) + 1).filter(
     // With A = B there is no insufficient band to fall into.
     (status) => status !== 'insufficient' || cutoffs.deficientBelow < cutoffs.sufficientFrom,

@@ -2,6 +2,7 @@ import { panelKey } from './fhir';
 import type { ImportItem, ImportOrigin } from './import';
 import type { Panel, PanelResult } from './schemas';
 import type { AnalyteId, Comparator, FieldError, Interpretation } from './types';
+import { formatNumber } from './units';
 import { ANALYTE_IDS, COMPARATORS } from './types';
 
 /** Columns every CSV must have, in any order. */
@@ -392,6 +393,26 @@ function toOrigin(rows: PanelRows): ImportOrigin {
   return { prefix: `panel ${rows.id} (${span}) `, results: rows.labels, panelFields };
 }
 
+/**
+ * Whether a panel key is written as it is: it starts with a letter or digit and holds only
+ * letters, digits, "-", "_" and "." (no formula start, nothing to quote), checked without the
+ * regexes of the general path. Most keys are like this.
+ * @param key - the panel key
+ * @returns true when neither quoting nor the formula guard applies
+ */
+function isPlainKey(key: string): boolean {
+  const length = key.length;
+  if (length === 0) return false;
+  for (let index = 0; index < length; index++) {
+    const code = key.charCodeAt(index);
+    const alnum =
+      (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+    if (alnum) continue;
+    if (index === 0 || (code !== 45 && code !== 95 && code !== 46)) return false;
+  }
+  return true;
+}
+
 /** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -454,15 +475,16 @@ export function toCsvRows(interpretation: Interpretation, position: number): str
  */
 export function toCsvLines(interpretation: Interpretation, position: number): string {
   const key = panelKey(interpretation, position);
-  const panelId = formatCsvField(FORMULA_START.test(key) ? `'${key}` : key);
+  const panelId = isPlainKey(key) ? key : formatCsvField(FORMULA_START.test(key) ? `'${key}` : key);
   let text = '';
   for (const result of interpretation.results) {
     const range = result.labRange;
+    const input = result.input;
     let warnings = '';
     for (let index = 0; index < result.warnings.length; index++) {
       warnings += index === 0 ? result.warnings[index]?.code : `;${result.warnings[index]?.code}`;
     }
-    text += `${panelId},${result.analyte},${result.input.value},${result.input.comparator ?? ''},${result.input.unit},${range === undefined ? '' : range.low},${range === undefined ? '' : range.high},${result.status},${result.critical ? 'true' : 'false'},${result.fhirInterpretation},${result.ruleSet.id},${warnings}\n`;
+    text += `${panelId},${result.analyte},${formatNumber(input.value)},${input.comparator ?? ''},${input.unit},${range === undefined ? '' : formatNumber(range.low)},${range === undefined ? '' : formatNumber(range.high)},${result.status},${result.critical ? 'true' : 'false'},${result.fhirInterpretation},${result.ruleSet.id},${warnings}\n`;
   }
   return text;
 }

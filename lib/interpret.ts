@@ -8,9 +8,22 @@ import {
   resultSchema,
   toFieldErrors,
 } from './schemas';
-import type { InterpretOptions } from './schemas';
-import type { FieldError, InterpretOutcome } from './types';
-import { normaliseResult } from './validate';
+import type { InterpretOptions, Panel } from './schemas';
+import type {
+  AnalyteId,
+  ContextFlag,
+  FieldError,
+  Interpretation,
+  InterpretOutcome,
+  ResultInterpretation,
+  RuleSetId,
+} from './types';
+import {
+  acceptCommonOptions,
+  acceptCommonPanel,
+  normaliseResult,
+  normaliseValidResult,
+} from './validate';
 import type { NormalisedResult } from './validate';
 
 /**
@@ -44,6 +57,41 @@ function checkValidRows(input: unknown): FieldError[] {
   });
 }
 
+// Looked up once rather than per result.
+const DEFAULT_RULE_SET_IDS: Readonly<Record<AnalyteId, RuleSetId>> = {
+  'vitamin-d': getDefaultRuleSet('vitamin-d').id,
+  'vitamin-b12': getDefaultRuleSet('vitamin-b12').id,
+  magnesium: getDefaultRuleSet('magnesium').id,
+};
+
+/** The ticked context without repeats, in first-tick order (a fresh array per panel). */
+function listContext(context: Panel['context']): ContextFlag[] {
+  if (context === undefined || context.length === 0) return [];
+  if (context.length === 1) return [...context];
+  return [...new Set(context)];
+}
+
+// The schema's output lists an object's keys in schema order: copied in that order, so the
+// output is the same whether the panel was checked by the fast path or by zod.
+function copyPatient(patient: Panel['patient']): Interpretation['patient'] {
+  const copy: Writable<Interpretation['patient']> = {};
+  if (patient === undefined) return copy;
+  if ('name' in patient) copy.name = patient.name;
+  if ('birthDate' in patient) copy.birthDate = patient.birthDate;
+  return copy;
+}
+
+function copyClinician(clinician: Panel['clinician']): Interpretation['clinician'] {
+  const copy: Writable<Interpretation['clinician']> = {};
+  if (clinician === undefined) return copy;
+  if ('name' in clinician) copy.name = clinician.name;
+  if ('clinic' in clinician) copy.clinic = clinician.clinic;
+  if ('phone' in clinician) copy.phone = clinician.phone;
+  return copy;
+}
+
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
 /**
  * Interprets a panel: the one entry point of the library. Pure and total: for any input it
  * returns either the interpretation or the list of field errors; it never reads a clock.
@@ -52,46 +100,61 @@ function checkValidRows(input: unknown): FieldError[] {
  * @returns `{ ok: true, value }` or `{ ok: false, errors }`
  */
 export function interpret(input: unknown, options: InterpretOptions = {}): InterpretOutcome {
-  const parsedOptions = compiledOptionsSchema.safeParse(options, PARSE_OPTIONS);
-  if (!parsedOptions.success)
-    return { ok: false, errors: toFieldErrors(parsedOptions.error.issues, ['options']) };
-  const parsed = compiledPanelSchema.safeParse(input, PARSE_OPTIONS);
-  if (!parsed.success) {
-    return { ok: false, errors: [...toFieldErrors(parsed.error.issues), ...checkValidRows(input)] };
+  let asOf = acceptCommonOptions(options)?.asOf;
+  if (asOf === undefined) {
+    const parsedOptions = compiledOptionsSchema.safeParse(options, PARSE_OPTIONS);
+    if (!parsedOptions.success)
+      return { ok: false, errors: toFieldErrors(parsedOptions.error.issues, ['options']) };
+    asOf = parsedOptions.data.asOf ?? null;
   }
-  const panel = parsed.data;
+  let panel: Panel | undefined = acceptCommonPanel(input);
+  if (panel === undefined) {
+    const parsed = compiledPanelSchema.safeParse(input, PARSE_OPTIONS);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        errors: [...toFieldErrors(parsed.error.issues), ...checkValidRows(input)],
+      };
+    }
+    panel = parsed.data;
+  }
 
-  const errors: FieldError[] = [];
+  const rows = panel.results;
+  let errors: FieldError[] | undefined;
   const normalised: NormalisedResult[] = [];
-  for (let index = 0; index < panel.results.length; index++) {
-    const result = panel.results[index];
+  for (let index = 0; index < rows.length; index++) {
+    const result = rows[index];
     if (result === undefined) continue;
+    const valid = normaliseValidResult(result, index);
+    if (valid !== undefined) {
+      normalised.push(valid);
+      continue;
+    }
     const outcome = normaliseResult(result, index);
     if (outcome.ok) normalised.push(outcome.value);
-    else errors.push(...outcome.errors);
+    else (errors ??= []).push(...outcome.errors);
   }
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors !== undefined) return { ok: false, errors };
 
-  const context = panel.context === undefined ? [] : [...new Set(panel.context)];
+  const context = listContext(panel.context);
   const ruleSets = panel.ruleSets;
+  const results: ResultInterpretation[] = [];
+  for (const result of normalised) {
+    const ruleSetId = ruleSets?.[result.analyte] ?? DEFAULT_RULE_SET_IDS[result.analyte];
+    results.push(buildResult(result, ruleSetId, context));
+  }
 
   return {
     ok: true,
     value: {
       rulesVersion: RULES_VERSION,
       panelId: panel.id ?? null,
-      patient: { ...panel.patient },
-      clinician: { ...panel.clinician },
+      patient: copyPatient(panel.patient),
+      clinician: copyClinician(panel.clinician),
       collectedOn: panel.collectedOn ?? null,
-      asOf: parsedOptions.data.asOf ?? null,
+      asOf,
       context,
-      results: normalised.map((result) =>
-        buildResult(
-          result,
-          ruleSets?.[result.analyte] ?? getDefaultRuleSet(result.analyte).id,
-          context,
-        ),
-      ),
+      results,
     },
   };
 }

@@ -7,13 +7,14 @@ import {
   listBands,
   toFhirInterpretation,
 } from './classify';
-import { convertBetween, convertUnit, roundToDecimals } from './units';
+import { convertBetween, formatNumber } from './units';
 import type { NormalisedResult } from './validate';
 import type {
   Analyte,
   Band,
   BackPainFinding,
   BandStatus,
+  Comparator,
   ContextFlag,
   ConvertedValue,
   CutoffsInUnit,
@@ -77,44 +78,53 @@ export function viewRuleSet(ruleSet: RuleSet, unit: UnitCode): UnitView {
   return view;
 }
 
-function formatValue(value: number, comparator: string | null, unit: UnitCode): string {
-  return comparator === null ? `${value} ${unit}` : `${comparator}${value} ${unit}`;
+/** "<5 ng/mL", "42 nmol/L": the value as `String` writes it (see formatNumber). */
+function formatDisplay(value: number, comparator: string | null, unit: UnitCode): string {
+  return comparator === null
+    ? `${formatNumber(value)} ${unit}`
+    : `${comparator}${formatNumber(value)} ${unit}`;
+}
+
+type Mixup = Analyte['plausibility']['unitMixups'][number];
+
+/** What the warnings of a result need from its analyte and unit, looked up once per unit. */
+interface WarningView {
+  /** The analyte's unit-mixup patterns for this unit. */
+  readonly mixups: readonly Mixup[];
+  readonly assay: Analyte['plausibility']['assayRange'];
+  /** The assay range's unit (converted to with the arithmetic of convertUnit). */
+  readonly assayUnit: UnitDefinition;
+  /** The assay-range warning's message (it depends only on the analyte). */
+  readonly assayMessage: string;
 }
 
 function collectWarnings(
-  analyte: Analyte,
   input: NormalisedResult,
   status: Status,
   position: 'below' | 'within' | 'above' | 'unknown' | null,
+  view: WarningView,
+  unit: UnitDefinition,
 ): Array<{ code: WarningCode; message: string }> {
   const warnings: Array<{ code: WarningCode; message: string }> = [];
-  for (const mixup of analyte.plausibility.unitMixups) {
-    if (mixup.unit !== input.unit) continue;
+  const value = input.value;
+  for (const mixup of view.mixups) {
     const hit =
-      (mixup.above !== undefined && input.value > mixup.above) ||
-      (mixup.below !== undefined && input.value < mixup.below) ||
-      (mixup.within !== undefined &&
-        input.value >= mixup.within.low &&
-        input.value <= mixup.within.high);
+      (mixup.above !== undefined && value > mixup.above) ||
+      (mixup.below !== undefined && value < mixup.below) ||
+      (mixup.within !== undefined && value >= mixup.within.low && value <= mixup.within.high);
     if (hit) {
       warnings.push({
         code: 'possible-unit-mixup',
-        message: `${input.value} ${input.unit} fits ${mixup.likelyUnits.join(' or ')} far better: confirm the unit with the lab report.`,
+        message: `${value} ${input.unit} fits ${mixup.likelyUnits.join(' or ')} far better: confirm the unit with the lab report.`,
       });
     }
   }
-  const assay = analyte.plausibility.assayRange;
-  const inAssayUnit = convertUnit(analyte.id, input.value, input.unit, assay.unit);
-  if (
-    input.comparator === null &&
-    (inAssayUnit > assay.high || (assay.low !== undefined && inAssayUnit < assay.low))
-  ) {
-    const range =
-      assay.low === undefined ? `up to about ${assay.high}` : `about ${assay.low}-${assay.high}`;
-    warnings.push({
-      code: 'outside-assay-range',
-      message: `Outside the usual assay range (${range} ${assay.unit}): check the lab's method and any dilution.`,
-    });
+  if (input.comparator === null) {
+    const assay = view.assay;
+    const inAssayUnit = convertBetween(value, unit, view.assayUnit);
+    if (inAssayUnit > assay.high || (assay.low !== undefined && inAssayUnit < assay.low)) {
+      warnings.push({ code: 'outside-assay-range', message: view.assayMessage });
+    }
   }
   if (position !== null && position !== 'unknown' && status !== 'indeterminate') {
     const labNormal = position === 'within';
@@ -128,6 +138,19 @@ function collectWarnings(
     }
   }
   return warnings;
+}
+
+function createWarningView(analyte: Analyte, unit: UnitCode): WarningView {
+  const assay = analyte.plausibility.assayRange;
+  const range =
+    assay.low === undefined ? `up to about ${assay.high}` : `about ${assay.low}-${assay.high}`;
+  return {
+    mixups: analyte.plausibility.unitMixups.filter((mixup) => mixup.unit === unit),
+    assay,
+    assayUnit:
+      analyte.units.find((u) => u.code === assay.unit) ?? failMissingUnit(analyte, assay.unit),
+    assayMessage: `Outside the usual assay range (${range} ${assay.unit}): check the lab's method and any dilution.`,
+  };
 }
 
 function labPosition(input: NormalisedResult): 'below' | 'within' | 'above' | 'unknown' | null {
@@ -173,9 +196,12 @@ interface StaticView {
   /** The other units of the analyte, for `converted` (same arithmetic as convertUnit/roundForUnit). */
   readonly conversions: ReadonlyArray<{
     readonly code: UnitCode;
-    readonly decimals: number;
+    /** 10 ** the unit's display decimals, as roundToDecimals computes it. */
+    readonly scale: number;
     readonly target: UnitDefinition;
   }>;
+  /** The possible bands as words ("deficient or insufficient"). */
+  readonly possibleText: string;
   /** The reported unit's definition (every result of a view has the same unit). */
   readonly unitDefinition: UnitDefinition;
 }
@@ -186,7 +212,62 @@ type Writable<T> = { -readonly [K in keyof T]: T[K] };
 // 100,000 panels spent most of their time rebuilding them, so they are computed once per key.
 // The key is numeric (status, possible bands and context as bit sets) because building a string
 // key per result cost as much as the work it saved.
-const staticViews = new Map<RuleSet, Map<UnitCode, Map<number, StaticView>>>();
+
+/** Everything of a result that depends only on (rule set, unit), with its static views. */
+interface KindView {
+  readonly unitView: UnitView;
+  readonly warnings: WarningView;
+  readonly statics: Map<number, StaticView>;
+}
+
+/** What a result shows of its value: the display text and the value in the other units. */
+interface ValueView {
+  readonly display: string;
+  readonly converted: readonly ConvertedValue[];
+}
+
+/** The display and conversions of a (possibly censored) value. */
+function viewValue(view: StaticView, value: number, comparator: Comparator | null): ValueView {
+  const converted: ConvertedValue[] = [];
+  const conversions = view.conversions;
+  for (let index = 0; index < conversions.length; index++) {
+    const u = conversions[index];
+    if (u === undefined) continue;
+    // roundToDecimals, with the scale computed once per unit.
+    const rounded =
+      Math.round(convertBetween(value, view.unitDefinition, u.target) * u.scale) / u.scale;
+    converted.push({
+      value: rounded,
+      unit: u.code,
+      display: formatDisplay(rounded, comparator, u.code),
+    });
+  }
+  return {
+    display: formatDisplay(value, comparator, view.unitDefinition.code),
+    converted,
+  };
+}
+
+// One lookup per result (rule set, then unit) for everything that does not depend on the value.
+const kindViews = new Map<RuleSet, Map<UnitCode, KindView>>();
+
+function viewKind(analyte: Analyte, ruleSet: RuleSet, unit: UnitCode): KindView {
+  let byUnit = kindViews.get(ruleSet);
+  if (byUnit === undefined) {
+    byUnit = new Map();
+    kindViews.set(ruleSet, byUnit);
+  }
+  let view = byUnit.get(unit);
+  if (view === undefined) {
+    view = {
+      unitView: viewRuleSet(ruleSet, unit),
+      warnings: createWarningView(analyte, unit),
+      statics: new Map(),
+    };
+    byUnit.set(unit, view);
+  }
+  return view;
+}
 
 const STATUS_BITS: Readonly<Record<Status, number>> = {
   deficient: 0,
@@ -200,16 +281,41 @@ const CONTEXT_BITS: ReadonlyMap<ContextFlag, number> = new Map(
   CONTEXT_FLAGS.map((flag, position) => [flag, 1 << position]),
 );
 
+// The possible bands of a classified value: one shared list per band.
+const ONLY: Readonly<Record<BandStatus, readonly BandStatus[]>> = {
+  deficient: Object.freeze(['deficient']),
+  insufficient: Object.freeze(['insufficient']),
+  sufficient: Object.freeze(['sufficient']),
+  high: Object.freeze(['high']),
+};
+
 function staticKey(
   status: Status,
   possible: readonly BandStatus[],
   context: readonly ContextFlag[],
 ): number {
   let possibleBits = 0;
-  for (const band of possible) possibleBits |= 1 << STATUS_BITS[band];
-  let contextBits = 0;
-  for (const flag of context) contextBits |= CONTEXT_BITS.get(flag) ?? 0;
-  return (contextBits * 32 + possibleBits) * 8 + STATUS_BITS[status];
+  for (let index = 0; index < possible.length; index++) {
+    const band = possible[index];
+    if (band !== undefined) possibleBits |= 1 << STATUS_BITS[band];
+  }
+  return (contextBitsOf(context) * 32 + possibleBits) * 8 + STATUS_BITS[status];
+}
+
+// Every result of a panel has the same context list: its bits are remembered for the next call.
+let lastContext: readonly ContextFlag[] | undefined;
+let lastContextBits = 0;
+
+function contextBitsOf(context: readonly ContextFlag[]): number {
+  if (context === lastContext) return lastContextBits;
+  let bits = 0;
+  for (let index = 0; index < context.length; index++) {
+    const flag = context[index];
+    if (flag !== undefined) bits |= CONTEXT_BITS.get(flag) ?? 0;
+  }
+  lastContext = context;
+  lastContextBits = bits;
+  return bits;
 }
 
 function viewStatic(
@@ -219,20 +325,24 @@ function viewStatic(
   status: Status,
   possible: readonly BandStatus[],
   context: readonly ContextFlag[],
+  kind: KindView,
 ): StaticView {
-  let byUnit = staticViews.get(ruleSet);
-  if (byUnit === undefined) {
-    byUnit = new Map();
-    staticViews.set(ruleSet, byUnit);
-  }
-  let byKey = byUnit.get(unit);
-  if (byKey === undefined) {
-    byKey = new Map();
-    byUnit.set(unit, byKey);
-  }
   const key = staticKey(status, possible, context);
-  const cached = byKey.get(key);
+  const cached = kind.statics.get(key);
   if (cached !== undefined) return cached;
+  const view = createStaticView(analyte, ruleSet, unit, status, possible, context);
+  kind.statics.set(key, view);
+  return view;
+}
+
+function createStaticView(
+  analyte: Analyte,
+  ruleSet: RuleSet,
+  unit: UnitCode,
+  status: Status,
+  possible: readonly BandStatus[],
+  context: readonly ContextFlag[],
+): StaticView {
   const unitDefinition = analyte.units.find((u) => u.code === unit);
 
   const findings: BackPainFinding[] = analyte.backPain.statements
@@ -294,6 +404,7 @@ function viewStatic(
       ...notes.map((n) => n.citationIds),
     ]),
     loinc: unitDefinition?.loinc ?? '',
+    possibleText: possible.join(' or '),
     statusLabel: analyte.statusLabels[status] ?? STATUS_LABELS[status],
     ruleSet: {
       id: ruleSet.id,
@@ -305,7 +416,7 @@ function viewStatic(
     },
     conversions: analyte.units
       .filter((u) => u.code !== unit)
-      .map((u) => ({ code: u.code, decimals: u.displayDecimals, target: u })),
+      .map((u) => ({ code: u.code, scale: 10 ** u.displayDecimals, target: u })),
     unitDefinition: unitDefinition ?? failMissingUnit(analyte, unit),
     backPain: Object.freeze({
       summary: analyte.backPain.summaryByStatus[status],
@@ -317,8 +428,17 @@ function viewStatic(
   Object.freeze(view.citationIds);
   Object.freeze(view.ruleSet);
   Object.freeze(view);
-  byKey.set(key, view);
   return view;
+}
+
+/** The next steps of an indeterminate value: "ask the lab" first, then the bands' steps. */
+function withAskStep(text: string, citationIds: readonly string[], steps: readonly Step[]): Step[] {
+  const all: Step[] = [{ id: 'ask-exact-value', text, citationIds }];
+  for (let index = 0; index < steps.length; index++) {
+    const step = steps[index];
+    if (step !== undefined) all.push(step);
+  }
+  return all;
 }
 
 /**
@@ -335,36 +455,19 @@ export function buildResult(
 ): ResultInterpretation {
   const analyte: Analyte = getAnalyte(input.analyte);
   const ruleSet = getRuleSet(ruleSetId);
-  const { cutoffs, bands } = viewRuleSet(ruleSet, input.unit);
-  const classification = classifyValue(input.value, input.comparator, cutoffs);
+  const unit = input.unit;
+  const value = input.value;
+  const comparator = input.comparator;
+  const kind = viewKind(analyte, ruleSet, unit);
+  const { cutoffs, bands } = kind.unitView;
+  const classification = classifyValue(value, comparator, cutoffs);
   const status: Status =
     classification.kind === 'classified' ? classification.status : 'indeterminate';
   const possible: readonly BandStatus[] =
-    classification.kind === 'classified' ? [classification.status] : classification.possible;
-  const critical = findCritical(input.value, input.comparator, cutoffs);
+    classification.kind === 'classified' ? ONLY[classification.status] : classification.possible;
+  const critical = findCritical(value, comparator, cutoffs);
   const position = labPosition(input);
-  const view = viewStatic(analyte, ruleSet, input.unit, status, possible, context);
-
-  const nextSteps: readonly Step[] =
-    classification.kind === 'indeterminate'
-      ? [
-          {
-            id: 'ask-exact-value',
-            text: `Ask the lab for the exact value or repeat the test: ${input.comparator ?? ''}${input.value} ${input.unit} could be ${possible.join(' or ')}.`,
-            citationIds: ruleSet.citationIds,
-          },
-          ...view.steps,
-        ]
-      : view.steps;
-
-  const converted: ConvertedValue[] = [];
-  for (const u of view.conversions) {
-    const value = roundToDecimals(
-      convertBetween(input.value, view.unitDefinition, u.target),
-      u.decimals,
-    );
-    converted.push({ value, unit: u.code, display: formatValue(value, input.comparator, u.code) });
-  }
+  const view = viewStatic(analyte, ruleSet, unit, status, possible, context, kind);
 
   const criticalLimit =
     critical === 'low'
@@ -375,25 +478,28 @@ export function buildResult(
   const criticalMessage =
     criticalLimit === undefined
       ? undefined
-      : `Critical: ${critical === 'low' ? 'below' : 'above'} ${formatCutoff(criticalLimit)} ${input.unit}` +
+      : `Critical: ${critical === 'low' ? 'below' : 'above'} ${formatCutoff(criticalLimit)} ${unit}` +
         (ruleSet.criticalNeedsLocalCheck
           ? ' (critical limits are lab-specific: check your laboratory).'
           : '.');
 
-  const warnings = collectWarnings(analyte, input, status, position);
+  const warnings = collectWarnings(input, status, position, kind.warnings, view.unitDefinition);
 
-  const inputView = {
-    value: input.value,
-    comparator: input.comparator,
-    unitEntered: input.unitEntered,
-    unit: input.unit,
-    display: formatValue(input.value, input.comparator, input.unit),
-  };
+  const { display, converted } = viewValue(view, value, comparator);
+  const inputView = { value, comparator, unitEntered: input.unitEntered, unit, display };
+  const nextSteps: readonly Step[] =
+    classification.kind === 'indeterminate'
+      ? withAskStep(
+          `Ask the lab for the exact value or repeat the test: ${display} could be ${view.possibleText}.`,
+          ruleSet.citationIds,
+          view.steps,
+        )
+      : view.steps;
   const fhirInterpretation = toFhirInterpretation(status, critical);
   const labRange =
     input.labRange === undefined || position === null
       ? undefined
-      : { low: input.labRange.low, high: input.labRange.high, unit: input.unit, position };
+      : { low: input.labRange.low, high: input.labRange.high, unit, position };
   if (
     classification.kind === 'classified' &&
     criticalMessage === undefined &&
@@ -434,7 +540,7 @@ export function buildResult(
     statusLabel: view.statusLabel,
   } as Writable<ResultInterpretation>;
   if (classification.kind === 'indeterminate') {
-    out.indeterminateReason = `${input.comparator ?? ''}${input.value} ${input.unit} could be ${possible.join(' or ')}; the bound does not decide the band.`;
+    out.indeterminateReason = `${display} could be ${view.possibleText}; the bound does not decide the band.`;
   }
   out.ruleSet = view.ruleSet;
   out.cutoffs = cutoffs;

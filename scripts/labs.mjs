@@ -1,7 +1,6 @@
 // Launcher of the `labs` CLI (`npm run --silent labs -- ...`). It bundles scripts/labs.ts with
 // esbuild once per change of the sources (cached under .tmp/cli/<key>) and runs the bundle, so a
 // run pays neither tsx's second process nor per-run TypeScript transpilation.
-import { build } from 'esbuild';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -36,6 +35,8 @@ if (!existsSync(join(outdir, 'labs.js'))) {
   // Build beside the final folder, then rename: concurrent first runs never see half a bundle.
   const staging = `${outdir}.${process.pid}.tmp`;
   mkdirSync(staging, { recursive: true });
+  // esbuild is loaded only when the bundle must be rebuilt: importing it costs ~0.1 s per run.
+  const { build } = await import('esbuild');
   await build({
     entryPoints: [join(ROOT, 'scripts', 'labs.ts')],
     absWorkingDir: ROOT,

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/csv';
 import { toFhirBundle, toFhirObservations } from '../../lib/fhir';
 import { locateError, mergeImportWarnings, parseImport } from '../../lib/import';
-import type { ImportItem } from '../../lib/import';
+import type { ImportItem, ImportOrigin } from '../../lib/import';
 import { interpret } from '../../lib/interpret';
 import { interpretOptionsSchema } from '../../lib/schemas';
 import type { Interpretation } from '../../lib/types';
@@ -87,6 +87,94 @@ function interpretItem(
 }
 
 /**
+ * The panels of a JSON array, parsed here rather than by `parseImport`, which builds an import
+ * item per panel up front: a batch of 100,000 panels is interpreted as it is read instead (see
+ * {@link interpretArray}). Anything else (and an array that is not valid JSON, whose error
+ * `parseImport` words) is left to `parseImport`.
+ * @param text - the input text
+ * @returns the array, or undefined when the text is not a JSON array
+ */
+function parseJsonArray(text: string): unknown[] | undefined {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const start = body.search(/\S/);
+  if (start === -1 || body[start] !== '[') return undefined;
+  try {
+    const json: unknown = JSON.parse(body);
+    return Array.isArray(json) ? json : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where an error of array element `index` is: what `importJson` gives each element. */
+function arrayOrigin(index: number): ImportOrigin {
+  return { prefix: `[${index}] `, results: [], panelFields: {} };
+}
+
+/**
+ * A JSON array of panels, as `parseImport` + the batch loop below would run it: each element
+ * is interpreted as it comes (it has no import warnings), errors are located as `[i] path`.
+ * @param panels - the parsed array
+ * @param format - the output format
+ * @param asOf - the date of the interpretation
+ * @param io - the streams
+ * @returns the exit code
+ */
+async function interpretArray(
+  panels: unknown[],
+  format: InterpretFormat,
+  asOf: string,
+  io: CliIo,
+): Promise<number> {
+  const out = new ChunkedWriter(io.stdout);
+  const sink = createSink(format, true, out);
+  const total = panels.length;
+  const showProgress = io.stderrIsTTY && total >= PROGRESS_EVERY;
+  const options = { asOf };
+  let failed = 0;
+  await sink.begin();
+  for (let index = 0; index < total; index++) {
+    const outcome = interpret(panels[index], options);
+    if (outcome.ok) {
+      const waiting = sink.add(outcome.value, index);
+      if (waiting !== undefined) await waiting;
+    } else {
+      failed += 1;
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      const origin = arrayOrigin(index);
+      writeErrors(
+        io,
+        outcome.errors.map((error) => locateError(origin, error)),
+      );
+    }
+    if (showProgress && (index + 1) % PROGRESS_EVERY === 0) {
+      io.stderr.write(`\rinterpreted ${index + 1}/${total} panels`);
+    }
+  }
+  return finishBatch(sink, out, io, total, failed, showProgress);
+}
+
+async function finishBatch(
+  sink: OutputSink,
+  out: ChunkedWriter,
+  io: CliIo,
+  total: number,
+  failed: number,
+  showProgress: boolean,
+): Promise<number> {
+  await sink.end();
+  await out.flush();
+  if (showProgress) io.stderr.write(`\rinterpreted ${total}/${total} panels\n`);
+  if (failed === 0) return EXIT.ok;
+  if (failed < total) {
+    io.stderr.write(`labs: ${failed} of ${total} panels could not be interpreted\n`);
+    return EXIT.partial;
+  }
+  io.stderr.write(`labs: none of the ${total} panels could be interpreted\n`);
+  return EXIT.invalid;
+}
+
+/**
  * `labs interpret FILE|- [--format json|fhir|csv] [--as-of YYYY-MM-DD]`.
  * A single panel that fails writes nothing to stdout and exits 2; a batch writes every valid
  * panel, reports each bad one on stderr and exits 1 (2 when none was valid).
@@ -129,6 +217,8 @@ export async function runInterpretCommand(args: readonly string[], io: CliIo): P
     io.stderr.write(`labs: ${input.message}\n`);
     return EXIT.noInput;
   }
+  const array = parseJsonArray(input.text);
+  if (array !== undefined) return interpretArray(array, format, asOf, io);
   const imported = parseImport(input.text);
   if (imported.kind === 'invalid') {
     writeErrors(
@@ -174,14 +264,5 @@ export async function runInterpretCommand(args: readonly string[], io: CliIo): P
       io.stderr.write(`\rinterpreted ${item.index + 1}/${total} panels`);
     }
   }
-  await sink.end();
-  await out.flush();
-  if (showProgress) io.stderr.write(`\rinterpreted ${total}/${total} panels\n`);
-  if (failed === 0) return EXIT.ok;
-  if (failed < total) {
-    io.stderr.write(`labs: ${failed} of ${total} panels could not be interpreted\n`);
-    return EXIT.partial;
-  }
-  io.stderr.write(`labs: none of the ${total} panels could be interpreted\n`);
-  return EXIT.invalid;
+  return finishBatch(sink, out, io, total, failed, showProgress);
 }

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 
 /** Exit codes of the `labs` CLI. */
 export const EXIT = {
@@ -69,7 +69,10 @@ export async function readInput(
       }
       return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
     }
-    return { ok: true, text: await readFile(source, 'utf8') };
+    // One synchronous read and one decode: the promise API reads a large file in chunks and
+    // decodes each, leaving a string that JSON.parse must first flatten (a CLI has nothing else
+    // to do meanwhile).
+    return { ok: true, text: readFileSync(source, 'utf8') };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =
@@ -86,22 +89,30 @@ export async function readInput(
   }
 }
 
+/** Characters of short texts joined before they are encoded. */
+const PENDING_CHARS = 4096;
+
 /**
  * Writes text to a stream in chunks of about 64 KiB, waiting when the stream asks to (so a large
- * batch never sits in memory as one string, and a slow pipe is not flooded).
+ * batch never sits in memory as one string, and a slow pipe is not flooded). Text is encoded
+ * into a byte buffer as it comes: joining strings and encoding the joined string at the end
+ * cost a batch of 300,000 CSV lines more than building them.
  */
 export class ChunkedWriter {
-  private buffer = '';
+  private pending = '';
+  private bytes: Buffer;
+  private used = 0;
   private readonly stream: NodeJS.WritableStream;
   private readonly chunkSize: number;
 
   /**
    * @param stream - where to write
-   * @param chunkSize - characters to collect before each write
+   * @param chunkSize - bytes to collect before each write
    */
   constructor(stream: NodeJS.WritableStream, chunkSize = 64 * 1024) {
     this.stream = stream;
     this.chunkSize = chunkSize;
+    this.bytes = Buffer.allocUnsafe(chunkSize);
   }
 
   /**
@@ -110,9 +121,26 @@ export class ChunkedWriter {
    * @returns a promise when the stream needs draining, otherwise undefined
    */
   write(text: string): Promise<void> | undefined {
-    this.buffer += text;
-    if (this.buffer.length < this.chunkSize) return undefined;
-    return this.flush();
+    // Short texts are joined first (one encode per few KiB rather than one per text).
+    this.pending += text;
+    if (this.pending.length < PENDING_CHARS) return undefined;
+    const pending = this.pending;
+    this.pending = '';
+    return this.encode(pending);
+  }
+
+  private encode(text: string): Promise<void> | undefined {
+    // A UTF-16 code unit never takes more than 3 bytes in UTF-8.
+    const most = text.length * 3;
+    let waiting: Promise<void> | undefined;
+    if (most > this.chunkSize - this.used) waiting = this.flushBytes();
+    if (most > this.chunkSize) {
+      // Larger than a chunk: written as it is, after what was collected.
+      const written = this.stream.write(text);
+      return written ? waiting : this.drained();
+    }
+    this.used += this.bytes.write(text, this.used, 'utf8');
+    return waiting;
   }
 
   /**
@@ -120,10 +148,26 @@ export class ChunkedWriter {
    * @returns when the stream accepts more
    */
   flush(): Promise<void> | undefined {
-    if (this.buffer === '') return undefined;
-    const chunk = this.buffer;
-    this.buffer = '';
+    if (this.pending !== '') {
+      const pending = this.pending;
+      this.pending = '';
+      const waiting = this.encode(pending);
+      if (waiting !== undefined) return waiting.then(() => this.flushBytes());
+    }
+    return this.flushBytes();
+  }
+
+  private flushBytes(): Promise<void> | undefined {
+    if (this.used === 0) return undefined;
+    // The stream may keep the chunk until it is written: the next text goes to a new buffer.
+    const chunk = this.bytes.subarray(0, this.used);
+    this.bytes = Buffer.allocUnsafe(this.chunkSize);
+    this.used = 0;
     if (this.stream.write(chunk)) return undefined;
+    return this.drained();
+  }
+
+  private drained(): Promise<void> {
     return new Promise((resolve) => this.stream.once('drain', () => resolve()));
   }
 }
