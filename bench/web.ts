@@ -18,24 +18,17 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import type { Page, Response } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST_DIR = '.next-bench-web';
 const PORT = Number(process.env.BENCH_WEB_PORT ?? 3195);
 const BASE = `http://127.0.0.1:${PORT}`;
-const CHROME = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const CHROME = CHROMIUM_PATH;
 const JS_BUDGET_BYTES = 160_000;
 const GOAL_PERFORMANCE = 95;
 const GOAL_ACCESSIBILITY = 100;
-const CHROME_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+const CHROME_ARGS = CHROMIUM_ARGS;
 
 const env = { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' };
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;

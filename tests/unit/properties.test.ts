@@ -5,23 +5,10 @@ import { cutoffsInUnit, findBand } from '@/lib/classify';
 import { interpret } from '@/lib/interpret';
 import { convertUnit } from '@/lib/units';
 import type { AnalyteId, Comparator, UnitCode } from '@/lib/types';
-import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS } from '@/lib/types';
+import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS, UNIT_CODES } from '@/lib/types';
 
-const anyUnit = fc.constantFrom(
-  'ng/mL',
-  'ug/L',
-  'nmol/L',
-  'pg/mL',
-  'ng/L',
-  'pmol/L',
-  'mg/dL',
-  'mmol/L',
-  'meq/L',
-  'mEq/L',
-  'µg/L',
-  'x',
-  '',
-);
+// Every UCUM code, common lab spellings, and junk.
+const anyUnit = fc.constantFrom(...UNIT_CODES, 'mEq/L', 'µg/L', 'x', '');
 const anyValue = fc.oneof(
   fc.double({ noNaN: false }),
   fc.integer(),
