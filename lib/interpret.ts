@@ -93,6 +93,31 @@ function copyClinician(clinician: Panel['clinician']): Interpretation['clinician
 type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
+ * Dates that cannot be right: a sample collected, or a patient born, after the date of the
+ * interpretation. ISO dates (YYYY-MM-DD) compare correctly as strings.
+ */
+function checkDates(panel: Panel, asOf: string | null): FieldError[] | undefined {
+  if (asOf === null) return undefined;
+  const errors: FieldError[] = [];
+  if (panel.collectedOn !== undefined && panel.collectedOn > asOf) {
+    errors.push({
+      path: 'collectedOn',
+      message: `must not be after ${asOf}, the date of the interpretation`,
+      code: 'invalid-date',
+    });
+  }
+  const birthDate = panel.patient?.birthDate;
+  if (birthDate !== undefined && birthDate > asOf) {
+    errors.push({
+      path: 'patient.birthDate',
+      message: `must not be after ${asOf}, the date of the interpretation`,
+      code: 'invalid-date',
+    });
+  }
+  return errors.length === 0 ? undefined : errors;
+}
+
+/**
  * Interprets a panel: the one entry point of the library. Pure and total: for any input it
  * returns either the interpretation or the list of field errors; it never reads a clock.
  * @param input - anything; a panel (see `panelSchema`) is interpreted, anything else is reported
@@ -120,7 +145,7 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
   }
 
   const rows = panel.results;
-  let errors: FieldError[] | undefined;
+  let errors: FieldError[] | undefined = checkDates(panel, asOf);
   const normalised: NormalisedResult[] = [];
   for (let index = 0; index < rows.length; index++) {
     const result = rows[index];

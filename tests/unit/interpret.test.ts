@@ -345,3 +345,31 @@ describe('interpret: critical limits text', () => {
     ).toBeUndefined();
   });
 });
+
+describe('interpret: dates against asOf', () => {
+  const results = [{ analyte: 'vitamin-d', value: 20, unit: 'ng/mL' }];
+
+  it('rejects a sample collected after the date of the interpretation', () => {
+    const outcome = interpret({ collectedOn: '2030-01-01', results }, { asOf: '2026-11-26' });
+    expect(!outcome.ok && outcome.errors).toEqual([
+      {
+        path: 'collectedOn',
+        message: 'must not be after 2026-11-26, the date of the interpretation',
+        code: 'invalid-date',
+      },
+    ]);
+  });
+
+  it('rejects a birth date after the date of the interpretation', () => {
+    const outcome = interpret(
+      { patient: { birthDate: '2027-01-01' }, results },
+      { asOf: '2026-11-26' },
+    );
+    expect(!outcome.ok && outcome.errors[0]?.path).toBe('patient.birthDate');
+  });
+
+  it('accepts a sample collected on the day itself, and any date without asOf', () => {
+    expect(interpret({ collectedOn: '2026-11-26', results }, { asOf: '2026-11-26' }).ok).toBe(true);
+    expect(interpret({ collectedOn: '2030-01-01', results }).ok).toBe(true);
+  });
+});
