@@ -66,12 +66,14 @@ const vitestOk = run('unit tests', bin('vitest'), [
   '--reporter=json',
   '--outputFile.json=test-results/vitest.json',
 ]);
+const failedBeforeVitest = failed;
 if (!countVitest('test-results/vitest.json')) {
   failed += 1;
   failures.push('vitest produced no report');
-} else if (!vitestOk && failed === 0) {
-  failed += 1;
-  failures.push('vitest exited non-zero');
+} else if (!vitestOk) {
+  failures.push('unit tests');
+  // A non-zero exit with no failed test counted (e.g. an unhandled error) still fails.
+  if (failed === failedBeforeVitest) failed += 1;
 }
 
 const built = run('build', bin('next'), ['build']);
@@ -84,12 +86,14 @@ else {
 if (built) {
   rmSync('test-results/playwright.json', { force: true });
   const e2eOk = run('browser tests', bin('playwright'), ['test']);
+  const failedBefore = failed;
   if (!countPlaywright('test-results/playwright.json')) {
     failed += 1;
     failures.push('playwright produced no report');
-  } else if (!e2eOk && failures.length === 0) {
-    failed += 1;
-    failures.push('playwright exited non-zero');
+  } else if (!e2eOk) {
+    failures.push('browser tests');
+    // A non-zero exit with no failed test counted (e.g. a crashed web server) still fails.
+    if (failed === failedBefore) failed += 1;
   }
   // Runs after the browser and API suites: the server log must not contain patient data.
   const logOk = run('server log privacy', process.execPath, ['scripts/check-server-log.mjs']);

@@ -123,11 +123,18 @@ test.describe('POST /api/interpret', () => {
   });
 
   test('takes asOf from the query and rejects a malformed one', async ({ request }) => {
-    const ok = await request.post('/api/interpret?asOf=2026-02-03', {
+    const ok = await request.post('/api/interpret?asOf=2026-12-03', {
       data: JSON.stringify(golden[0]?.panel),
       headers: JSON_HEADERS,
     });
-    expect(((await ok.json()) as { asOf: string }).asOf).toBe('2026-02-03');
+    expect(((await ok.json()) as { asOf: string }).asOf).toBe('2026-12-03');
+    // A sample cannot be collected after the date of the interpretation.
+    const early = await request.post('/api/interpret?asOf=2026-02-03', {
+      data: JSON.stringify(golden[0]?.panel),
+      headers: JSON_HEADERS,
+    });
+    const tooEarly = await expectProblem(early, 422);
+    expect(tooEarly.errors.map((error) => error.path)).toEqual(['collectedOn']);
     const bad = await request.post('/api/interpret?asOf=2026-02-30', {
       data: JSON.stringify(golden[0]?.panel),
       headers: JSON_HEADERS,
