@@ -1,6 +1,6 @@
 import { ANALYTES, RULES_VERSION } from './analytes/registry';
 import { CITATIONS } from './citations';
-import { cutoffsInUnit, formatCutoff, listBands } from './classify';
+import { cutoffsInUnit, listBands } from './classify';
 import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './result';
 import type {
   Analyte,
@@ -192,13 +192,4 @@ export function listFormOptions(): AnalyteFormOptions[] {
       isDefault: ruleSet.isDefault,
     })),
   }));
-}
-
-/**
- * Formats a limit as the references page prints it.
- * @param value - the limit
- * @returns the short decimal text
- */
-export function formatLimit(value: number): string {
-  return formatCutoff(value);
 }

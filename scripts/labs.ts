@@ -6,23 +6,6 @@ import { createProcessIo, EXIT } from './cli/io';
 import type { CliIo } from './cli/io';
 import { USAGE, usageError } from './cli/usage';
 
-async function runHandout(args: readonly string[], io: CliIo): Promise<number> {
-  // Loaded on demand: the PDF stack is not needed (nor paid for at start-up) by other commands.
-  try {
-    const { runHandoutCommand } = await import('./cli/handout');
-    return await runHandoutCommand([...args], io);
-  } catch (error) {
-    const missing =
-      (error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND' &&
-      String((error as Error).message).includes('cli/handout');
-    if (!missing) throw error;
-    io.stderr.write(
-      'labs: the handout command is not available (scripts/cli/handout.ts is missing)\n',
-    );
-    return EXIT.software;
-  }
-}
-
 /**
  * Runs one command line.
  * @param argv - the arguments after the script name
@@ -40,8 +23,11 @@ export async function runLabs(argv: readonly string[], io: CliIo): Promise<numbe
       const { runReferencesCommand } = await import('./cli/references');
       return runReferencesCommand(args, io);
     }
-    case 'handout':
-      return runHandout(args, io);
+    case 'handout': {
+      // Loaded on demand: the PDF stack is not needed (nor paid for at start-up) by other commands.
+      const { runHandoutCommand } = await import('./cli/handout');
+      return runHandoutCommand([...args], io);
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { citationHref } from '../../lib/citations';
-import { formatLimit, buildReferences } from '../../lib/references';
+import { formatCutoff } from '../../lib/classify';
+import { buildReferences } from '../../lib/references';
 import type { References } from '../../lib/references';
 import { EXIT } from './io';
 import type { CliIo } from './io';
@@ -25,7 +26,7 @@ function table(header: readonly string[], rows: ReadonlyArray<readonly string[]>
 }
 
 function limit(value: number | undefined): string {
-  return value === undefined ? '' : formatLimit(value);
+  return value === undefined ? '' : formatCutoff(value);
 }
 
 /**
