@@ -8,7 +8,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { listRuleSets } from '@/lib/analytes/registry';
 import {
   interpretOptionsSchema,
   PARSE_OPTIONS,
@@ -27,6 +26,7 @@ import {
   plainValueStart,
 } from '@/lib/validate';
 import { GOLDEN_CASES, INVALID_CASES } from './golden-cases';
+import { nearValidPanel } from './panel-arbitraries';
 
 const valueText = fc.oneof(
   fc.stringMatching(/^(<|>|<=|>=|≤|≥)?\s?[0-9]{0,5}(\.[0-9]{0,3})?\s?$/),
@@ -106,25 +106,12 @@ const validResult = fc.record(
   { requiredKeys: ['analyte', 'value', 'unit'] },
 );
 const panel = (row: fc.Arbitrary<unknown>) =>
-  fc.record(
-    {
-      id: fc.oneof(fc.string({ maxLength: 110 }), fc.integer()),
-      patient: fc.record({ name: fc.string(), birthDate: date }, { requiredKeys: [] }),
-      clinician: fc.record(
-        { name: fc.string(), clinic: fc.string(), phone: fc.string({ maxLength: 70 }) },
-        { requiredKeys: [] },
-      ),
-      collectedOn: fc.oneof(date, fc.constant(undefined)),
-      ruleSets: fc.dictionary(
-        fc.constantFrom(...ANALYTE_IDS, 'x'),
-        fc.constantFrom(...listRuleSets().map((r) => r.id), 'y'),
-      ),
-      context: fc.array(fc.constantFrom(...CONTEXT_FLAGS, 'z'), { maxLength: 9 }),
-      results: fc.array(row, { maxLength: 5 }),
-      unexpected: fc.anything(),
-    },
-    { requiredKeys: ['results'] },
-  );
+  nearValidPanel({
+    row,
+    birthDate: date,
+    collectedOn: fc.oneof(date, fc.constant(undefined)),
+    maxResults: 5,
+  });
 
 // The common shape: known keys only, rule sets of the right analyte.
 const commonPanel = fc.record(
