@@ -541,6 +541,7 @@ export function buildResult(
   } as Writable<ResultInterpretation>;
   if (classification.kind === 'indeterminate') {
     out.indeterminateReason = `${display} could be ${view.possibleText}; the bound does not decide the band.`;
+    out.possibleStatuses = possible;
   }
   out.ruleSet = view.ruleSet;
   out.cutoffs = cutoffs;

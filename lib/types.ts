@@ -331,6 +331,8 @@ export interface ResultInterpretation {
   readonly statusLabel: string;
   /** Why a censored result could not be classified, when status is indeterminate. */
   readonly indeterminateReason?: string;
+  /** The bands an indeterminate (censored) value can be in, ascending; only when indeterminate. */
+  readonly possibleStatuses?: readonly BandStatus[];
   readonly ruleSet: {
     readonly id: RuleSetId;
     readonly name: string;

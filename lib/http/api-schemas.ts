@@ -65,6 +65,7 @@ const resultInterpretationSchema = z.strictObject({
   status: z.enum(STATUSES),
   statusLabel: z.string(),
   indeterminateReason: z.string().optional(),
+  possibleStatuses: z.array(z.enum(['deficient', 'insufficient', 'sufficient', 'high'])).optional(),
   ruleSet: z.strictObject({
     id: ruleSetId,
     name: z.string(),
