@@ -66,12 +66,10 @@ export function cutoffsInUnit(ruleSet: RuleSet, unit: UnitCode): CutoffsInUnit {
   }
   const low = ruleSet.criticalBelow && limitInUnit(ruleSet.analyte, ruleSet.criticalBelow, unit);
   const high = ruleSet.criticalAbove && limitInUnit(ruleSet.analyte, ruleSet.criticalAbove, unit);
-  const decimals = findUnit(ruleSet.analyte, unit)?.displayDecimals ?? 2;
-  const show = (limit: { value: number; derived: boolean }) =>
-    limit.derived ? String(Number(limit.value.toFixed(decimals))) : formatCutoff(limit.value);
+  const limits = criticalLimitTexts(ruleSet, unit);
   const parts = [
-    ...(low ? [`below ${show(low)} ${unit}`] : []),
-    ...(high ? [`above ${show(high)} ${unit}`] : []),
+    ...(limits.low === undefined ? [] : [limits.low]),
+    ...(limits.high === undefined ? [] : [limits.high]),
   ];
   const criticalText =
     parts.length === 0
@@ -88,6 +86,45 @@ export function cutoffsInUnit(ruleSet: RuleSet, unit: UnitCode): CutoffsInUnit {
     ...(high ? { criticalAbove: high.value } : {}),
     derived: a.derived || b.derived || c.derived,
   };
+}
+
+/**
+ * The critical limits of a rule set in one unit as words ("below 1.22 mg/dL"), the one place
+ * they are written: published figures as published, derived ones to the unit's decimals.
+ * @param ruleSet - the rule set
+ * @param unit - the unit
+ * @returns the low and high limit texts, where the rule set has them
+ */
+export function criticalLimitTexts(
+  ruleSet: RuleSet,
+  unit: UnitCode,
+): { readonly low?: string; readonly high?: string } {
+  const decimals = findUnit(ruleSet.analyte, unit)?.displayDecimals ?? 2;
+  const show = (limit: { value: number; derived: boolean }) =>
+    limit.derived ? String(Number(limit.value.toFixed(decimals))) : formatCutoff(limit.value);
+  const low = ruleSet.criticalBelow && limitInUnit(ruleSet.analyte, ruleSet.criticalBelow, unit);
+  const high = ruleSet.criticalAbove && limitInUnit(ruleSet.analyte, ruleSet.criticalAbove, unit);
+  return {
+    ...(low ? { low: `below ${show(low)} ${unit}` } : {}),
+    ...(high ? { high: `above ${show(high)} ${unit}` } : {}),
+  };
+}
+
+/**
+ * The message of a critical result ("Critical: below 1.22 mg/dL."), built from the same limit
+ * text as the rule set's critical-limits sentence (which carries the lab-specific caveat).
+ * @param ruleSet - the rule set
+ * @param unit - the reported unit
+ * @param direction - which limit the value is beyond
+ * @returns the message, or undefined when the rule set has no such limit
+ */
+export function criticalMessageFor(
+  ruleSet: RuleSet,
+  unit: UnitCode,
+  direction: 'low' | 'high',
+): string | undefined {
+  const limit = criticalLimitTexts(ruleSet, unit)[direction];
+  return limit === undefined ? undefined : `Critical: ${limit}.`;
 }
 
 /**

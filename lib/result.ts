@@ -1,12 +1,14 @@
 import { getAnalyte, getRuleSet } from './analytes/registry';
 import {
   classifyValue,
+  criticalMessageFor,
   cutoffsInUnit,
   findCritical,
-  formatCutoff,
   listBands,
   toFhirInterpretation,
 } from './classify';
+import { clinicianSafety } from './safety/clinician-rules';
+import { allIn } from './safety/rule';
 import { convertBetween, formatNumber } from './units';
 import type { NormalisedResult } from './validate';
 import type {
@@ -16,9 +18,11 @@ import type {
   BandStatus,
   Comparator,
   ContextFlag,
+  ContextNote,
   ConvertedValue,
   CutoffsInUnit,
   EvidenceStrength,
+  NextStep,
   ResultInterpretation,
   RuleSet,
   RuleSetId,
@@ -35,8 +39,11 @@ export const EVIDENCE_STRENGTH_LABELS: Readonly<Record<EvidenceStrength, string>
   'established-physiology': 'Established physiology',
   observational: 'Observational studies',
   'weak-correlation': 'Small study, weak correlation',
-  'single-small-rct': 'One small trial, not replicated',
+  'single-small-rct': 'One small trial',
+  'small-rcts': 'Two small trials',
   'systematic-review-null': 'Systematic review: no benefit shown',
+  'observational-null': 'Observational cohort: no association',
+  'no-evidence': 'No evidence of benefit',
 };
 
 /** Clinician-facing status labels (analytes may refine them, e.g. B12 "borderline"). */
@@ -182,12 +189,14 @@ function failMissingUnit(analyte: Analyte, unit: UnitCode): never {
 
 type Note = ResultInterpretation['notes'][number];
 type Step = ResultInterpretation['nextSteps'][number];
+type SafetyItem = ResultInterpretation['safety'][number];
 
 /** Everything of a result that depends only on (rule set, unit, possible bands, context). */
 interface StaticView {
   /** Next steps of the possible bands (the indeterminate "ask the lab" step is added per value). */
   readonly steps: readonly Step[];
   readonly notes: readonly Note[];
+  readonly safety: readonly SafetyItem[];
   readonly citationIds: readonly string[];
   readonly loinc: string;
   readonly statusLabel: string;
@@ -218,12 +227,31 @@ interface KindView {
   readonly unitView: UnitView;
   readonly warnings: WarningView;
   readonly statics: Map<number, StaticView>;
+  /** The critical message below and above the critical limits (built once, in classify). */
+  readonly criticalLow: string | undefined;
+  readonly criticalHigh: string | undefined;
 }
 
 /** What a result shows of its value: the display text and the value in the other units. */
 interface ValueView {
   readonly display: string;
   readonly converted: readonly ConvertedValue[];
+}
+
+// Float noise allowed when rounding a censored bound outward (12.48 * 10 = 124.80000000000001).
+const OUTWARD_EPSILON = 1e-9;
+
+/**
+ * A censored bound in another unit, rounded OUTWARD with one more decimal than exact values get,
+ * so the converted bound never claims more than the lab did: "<5 ng/mL" is "<12.5 nmol/L", never
+ * "<12"; ">150 ng/mL" is ">374.4 nmol/L", never ">375".
+ */
+function roundOutward(value: number, comparator: Comparator, scale: number): number {
+  const fine = scale * 10;
+  const scaled = value * fine;
+  return comparator === '<' || comparator === '<='
+    ? Math.ceil(scaled - OUTWARD_EPSILON) / fine
+    : Math.floor(scaled + OUTWARD_EPSILON) / fine;
 }
 
 /** The display and conversions of a (possibly censored) value. */
@@ -233,9 +261,12 @@ function viewValue(view: StaticView, value: number, comparator: Comparator | nul
   for (let index = 0; index < conversions.length; index++) {
     const u = conversions[index];
     if (u === undefined) continue;
-    // roundToDecimals, with the scale computed once per unit.
+    const exact = convertBetween(value, view.unitDefinition, u.target);
+    // roundToDecimals, with the scale computed once per unit; censored bounds round outward.
     const rounded =
-      Math.round(convertBetween(value, view.unitDefinition, u.target) * u.scale) / u.scale;
+      comparator === null
+        ? Math.round(exact * u.scale) / u.scale
+        : roundOutward(exact, comparator, u.scale);
     converted.push({
       value: rounded,
       unit: u.code,
@@ -263,6 +294,8 @@ function viewKind(analyte: Analyte, ruleSet: RuleSet, unit: UnitCode): KindView 
       unitView: viewRuleSet(ruleSet, unit),
       warnings: createWarningView(analyte, unit),
       statics: new Map(),
+      criticalLow: criticalMessageFor(ruleSet, unit, 'low'),
+      criticalHigh: criticalMessageFor(ruleSet, unit, 'high'),
     };
     byUnit.set(unit, view);
   }
@@ -289,17 +322,23 @@ const ONLY: Readonly<Record<BandStatus, readonly BandStatus[]>> = {
   high: Object.freeze(['high']),
 };
 
+const CRITICAL_BITS = { none: 0, low: 1, high: 2 } as const;
+
 function staticKey(
   status: Status,
   possible: readonly BandStatus[],
   context: readonly ContextFlag[],
+  critical: 'low' | 'high' | null,
 ): number {
   let possibleBits = 0;
   for (let index = 0; index < possible.length; index++) {
     const band = possible[index];
     if (band !== undefined) possibleBits |= 1 << STATUS_BITS[band];
   }
-  return (contextBitsOf(context) * 32 + possibleBits) * 8 + STATUS_BITS[status];
+  return (
+    ((contextBitsOf(context) * 32 + possibleBits) * 8 + STATUS_BITS[status]) * 4 +
+    CRITICAL_BITS[critical ?? 'none']
+  );
 }
 
 // Every result of a panel has the same context list: its bits are remembered for the next call.
@@ -325,12 +364,13 @@ function viewStatic(
   status: Status,
   possible: readonly BandStatus[],
   context: readonly ContextFlag[],
+  critical: 'low' | 'high' | null,
   kind: KindView,
 ): StaticView {
-  const key = staticKey(status, possible, context);
+  const key = staticKey(status, possible, context, critical);
   const cached = kind.statics.get(key);
   if (cached !== undefined) return cached;
-  const view = createStaticView(analyte, ruleSet, unit, status, possible, context);
+  const view = createStaticView(analyte, ruleSet, unit, status, possible, context, critical);
   kind.statics.set(key, view);
   return view;
 }
@@ -342,8 +382,11 @@ function createStaticView(
   status: Status,
   possible: readonly BandStatus[],
   context: readonly ContextFlag[],
+  critical: 'low' | 'high' | null,
 ): StaticView {
   const unitDefinition = analyte.units.find((u) => u.code === unit);
+  const facts = { analyte: analyte.id, status, possible, critical, context, ageYears: null };
+  const low = allIn(facts, ['deficient', 'insufficient']);
 
   const findings: BackPainFinding[] = analyte.backPain.statements
     .filter(
@@ -357,7 +400,13 @@ function createStaticView(
       citationIds: s.citationIds,
     }));
 
-  const steps: Step[] = analyte.nextSteps.filter((step) => possible.includes(step.status));
+  const bandSteps: NextStep[] = analyte.nextSteps.filter((step) => possible.includes(step.status));
+  // A censored value that could be in a band with an action drops the "nothing to do" steps: its
+  // next steps must hold for every band it can be in.
+  const actionable = bandSteps.some((step) => step.reassuring !== true);
+  const steps: Step[] = bandSteps
+    .filter((step) => possible.length === 1 || !actionable || step.reassuring !== true)
+    .map((step) => ({ id: step.id, text: step.text, citationIds: step.citationIds }));
 
   const notes: Note[] = [];
   for (const notice of analyte.notices)
@@ -367,18 +416,23 @@ function createStaticView(
       text: notice.text,
       citationIds: notice.citationIds,
     });
-  for (const band of possible) {
-    const note = ruleSet.bandNotes[band];
-    if (note !== undefined)
-      notes.push({
-        id: `${ruleSet.id}-${band}`,
-        source: 'band',
-        text: note,
-        citationIds: ruleSet.citationIds,
-      });
-  }
-  for (const note of analyte.contextNotes) {
-    if (context.includes(note.context))
+  // Band notes are carried by `bands` (the card's band table); only the upper limit's meaning is
+  // added, and only when the value can be above it.
+  if (possible.includes('high'))
+    notes.push({
+      id: `${ruleSet.id}-upper-limit`,
+      source: 'band',
+      text: ruleSet.upperLimitMeaning,
+      citationIds: ruleSet.citationIds,
+    });
+  for (const note of analyte.contextNotes as readonly ContextNote[]) {
+    const applies =
+      note.direction === undefined ||
+      (note.direction === 'low' && low) ||
+      (note.direction === 'not-low' && !low) ||
+      (note.direction === 'normal' && allIn(facts, ['sufficient'])) ||
+      (note.direction === 'high' && allIn(facts, ['high']));
+    if (applies && context.includes(note.context))
       notes.push({
         id: note.id,
         source: note.context,
@@ -390,11 +444,16 @@ function createStaticView(
   // Shared by every result of the same kind (like cutoffs and bands): the containers built here
   // are frozen so that a consumer mutating one result by mistake fails loudly instead of
   // changing the others. The analyte data they point to is left as it is.
+  const safety: SafetyItem[] = [...clinicianSafety(facts)];
+
   for (const finding of findings) Object.freeze(finding);
   for (const note of notes) Object.freeze(note);
+  for (const step of steps) Object.freeze(step);
+  for (const item of safety) Object.freeze(item);
   const view: StaticView = {
     steps,
     notes,
+    safety,
     // The indeterminate step cites the rule set, which is listed first anyway.
     citationIds: uniqueIds([
       ruleSet.citationIds,
@@ -402,6 +461,7 @@ function createStaticView(
       ...findings.map((f) => f.citationIds),
       ...steps.map((s) => s.citationIds),
       ...notes.map((n) => n.citationIds),
+      ...safety.map((item) => item.citationIds),
     ]),
     loinc: unitDefinition?.loinc ?? '',
     possibleText: possible.join(' or '),
@@ -425,6 +485,7 @@ function createStaticView(
   };
   Object.freeze(view.steps);
   Object.freeze(view.notes);
+  Object.freeze(view.safety);
   Object.freeze(view.citationIds);
   Object.freeze(view.ruleSet);
   Object.freeze(view);
@@ -467,21 +528,10 @@ export function buildResult(
     classification.kind === 'classified' ? ONLY[classification.status] : classification.possible;
   const critical = findCritical(value, comparator, cutoffs);
   const position = labPosition(input);
-  const view = viewStatic(analyte, ruleSet, unit, status, possible, context, kind);
+  const view = viewStatic(analyte, ruleSet, unit, status, possible, context, critical, kind);
 
-  const criticalLimit =
-    critical === 'low'
-      ? cutoffs.criticalBelow
-      : critical === 'high'
-        ? cutoffs.criticalAbove
-        : undefined;
   const criticalMessage =
-    criticalLimit === undefined
-      ? undefined
-      : `Critical: ${critical === 'low' ? 'below' : 'above'} ${formatCutoff(criticalLimit)} ${unit}` +
-        (ruleSet.criticalNeedsLocalCheck
-          ? ' (critical limits are lab-specific: check your laboratory).'
-          : '.');
+    critical === 'low' ? kind.criticalLow : critical === 'high' ? kind.criticalHigh : undefined;
 
   const warnings = collectWarnings(input, status, position, kind.warnings, view.unitDefinition);
 
@@ -525,6 +575,7 @@ export function buildResult(
       backPain: view.backPain,
       nextSteps,
       notes: view.notes,
+      safety: view.safety,
       citationIds: view.citationIds,
     };
   }
@@ -555,6 +606,7 @@ export function buildResult(
   out.backPain = view.backPain;
   out.nextSteps = nextSteps;
   out.notes = view.notes;
+  out.safety = view.safety;
   out.citationIds = view.citationIds;
   return out;
 }

@@ -74,7 +74,10 @@ export const EVIDENCE_STRENGTHS = [
   'observational',
   'weak-correlation',
   'single-small-rct',
+  'small-rcts',
   'systematic-review-null',
+  'observational-null',
+  'no-evidence',
 ] as const;
 /** One of {@link EVIDENCE_STRENGTHS}. */
 export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
@@ -89,6 +92,11 @@ export const WARNING_CODES = [
 /** One of {@link WARNING_CODES}. */
 export type WarningCode = (typeof WARNING_CODES)[number];
 
+/** Kinds of clinician safety content, in the order the card shows them. */
+export const SAFETY_KINDS = ['today', 'anchoring', 'caution', 'regimen', 'interaction'] as const;
+/** One of {@link SAFETY_KINDS}. */
+export type SafetyKind = (typeof SAFETY_KINDS)[number];
+
 /** FHIR v3-ObservationInterpretation codes we emit (`IND` = indeterminate). */
 export type FhirInterpretationCode = 'LL' | 'L' | 'N' | 'H' | 'HH' | 'IND';
 
@@ -100,6 +108,12 @@ export interface Citation {
   readonly short: string;
   /** Full reference in Vancouver-like style. */
   readonly text: string;
+  /** The exact title, as the source itself writes it. */
+  readonly title: string;
+  /** All authors, or the first three and "et al.", or the issuing body. */
+  readonly authors: string;
+  /** Year of publication (of the version cited). */
+  readonly year: number;
   /** DOI without the resolver prefix, when the source has one. */
   readonly doi?: string;
   /** Link for sources without a DOI (MSD Manual, FDA). */
@@ -165,13 +179,26 @@ export interface NextStep {
   readonly id: string;
   readonly status: BandStatus;
   readonly text: string;
+  /**
+   * True when the step says nothing needs doing. A censored result that could also be in a band
+   * with an action drops it, so it never reads "check PTH" and "no further tests" together.
+   */
+  readonly reassuring?: boolean;
   readonly citationIds: readonly string[];
 }
 
-/** A note added when a context flag is ticked. */
+/**
+ * Which results a context note applies to: `low` when every band the value can be in is
+ * deficient or insufficient, `not-low` otherwise, `normal` when certainly sufficient, `high`
+ * when certainly high.
+ */
+export type NoteDirection = 'low' | 'not-low' | 'normal' | 'high';
+
+/** A note added when a context flag is ticked (only on results of its direction, if given). */
 export interface ContextNote {
   readonly id: string;
   readonly context: ContextFlag;
+  readonly direction?: NoteDirection;
   readonly text: string;
   readonly citationIds: readonly string[];
 }
@@ -369,6 +396,13 @@ export interface ResultInterpretation {
   readonly notes: ReadonlyArray<{
     readonly id: string;
     readonly source: ContextFlag | 'notice' | 'band';
+    readonly text: string;
+    readonly citationIds: readonly string[];
+  }>;
+  /** Clinician safety content (section 8): what to do today, anchoring, regimens, interactions. */
+  readonly safety: ReadonlyArray<{
+    readonly id: string;
+    readonly kind: SafetyKind;
     readonly text: string;
     readonly citationIds: readonly string[];
   }>;

@@ -17,8 +17,9 @@ const MG_SHARED = {
   criticalAbove: { 'mmol/L': 2.0 },
   criticalNeedsLocalCheck: true,
   upperLimitMeaning: 'Above the upper limit: hypermagnesaemia.',
-  // The 1%-of-body-magnesium caveat is the analyte's notice, shown with every result.
-  caveats: ['Critical limits are laboratory-specific: check your laboratory.'],
+  // The 1%-of-body-magnesium caveat is the analyte's notice, shown with every result; the
+  // critical limits' lab-specific caveat is part of the critical-limits sentence (cutoffs).
+  caveats: [],
 } as const;
 
 export const MAGNESIUM = {
@@ -118,12 +119,21 @@ export const MAGNESIUM = {
         claim:
           'IV then oral magnesium reduced chronic low back pain with a neuropathic component in one trial of 80 patients (IV dosing).',
         strength: 'single-small-rct',
-        relevantFor: [],
+        relevantFor: ['deficient', 'insufficient'],
         citationIds: ['yousef-2013'],
       },
       {
+        id: 'mg-normal-no-evidence',
+        claim:
+          'There is no evidence that an extra magnesium supplement helps back pain when the level is normal.',
+        strength: 'no-evidence',
+        relevantFor: ['sufficient', 'high'],
+        citationIds: ['ods-magnesium'],
+      },
+      {
         id: 'mg-cramps-null',
-        claim: 'Magnesium does not prevent idiopathic muscle cramps.',
+        claim:
+          'Magnesium is unlikely to prevent idiopathic muscle cramps in older adults; evidence for cramps in pregnancy conflicts.',
         strength: 'systematic-review-null',
         relevantFor: [],
         citationIds: ['garrison-2020'],
@@ -146,13 +156,14 @@ export const MAGNESIUM = {
     {
       id: 'mg-sufficient-none',
       status: 'sufficient',
-      text: 'No action for magnesium; a normal serum value does not rule out depletion if symptoms strongly suggest it.',
+      text: 'No action for magnesium unless symptoms strongly suggest depletion.',
+      reassuring: true,
       citationIds: ['msd-hypomagnesemia'],
     },
     {
       id: 'mg-high-kidney',
       status: 'high',
-      text: 'Check kidney function (renal failure is the main cause) and an ECG; review magnesium-containing antacids and laxatives.',
+      text: 'Check kidney function (renal failure is the main cause) and review magnesium-containing antacids, laxatives and supplements. An ECG is not routine for a mildly high level.',
       citationIds: ['msd-hypermagnesemia'],
     },
   ],
@@ -166,7 +177,22 @@ export const MAGNESIUM = {
     {
       id: 'mg-ckd',
       context: 'ckd',
+      direction: 'not-low',
       text: 'Chronic kidney disease raises serum magnesium: high values are common and need kidney-aware interpretation.',
+      citationIds: ['msd-hypermagnesemia'],
+    },
+    {
+      id: 'mg-ckd-low',
+      context: 'ckd',
+      direction: 'low',
+      text: 'Chronic kidney disease lowers magnesium excretion: replacement can overshoot, so recheck the level after any dose.',
+      citationIds: ['ods-magnesium'],
+    },
+    {
+      id: 'mg-pregnancy-high',
+      context: 'pregnancy',
+      direction: 'high',
+      text: 'In pregnancy a high magnesium is most often from magnesium sulfate treatment.',
       citationIds: ['msd-hypermagnesemia'],
     },
   ],

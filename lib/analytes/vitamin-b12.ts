@@ -102,7 +102,7 @@ export const VITAMIN_B12 = {
   backPain: {
     summaryByStatus: {
       deficient:
-        'Deficiency causes neuropathy (numbness, tingling, weakness) that can mimic or worsen radicular symptoms, even without anaemia. Treat promptly if there are neurological signs.',
+        'Deficient: worth treating for nerve and blood health; attribute back or leg symptoms to it only after other causes are excluded.',
       insufficient:
         'Borderline: deficiency is possible and could add neuropathic symptoms; confirm with methylmalonic acid before attributing symptoms to B12.',
       sufficient:
@@ -123,10 +123,18 @@ export const VITAMIN_B12 = {
       {
         id: 'b12-im-rct',
         claim:
-          'Intramuscular B12 reduced low back pain versus placebo in 60 patients without deficiency; the trial has not been replicated.',
-        strength: 'single-small-rct',
-        relevantFor: [],
-        citationIds: ['mauro-2000'],
+          'Intramuscular B12 reduced chronic low back pain versus placebo in two small trials of 60 patients each.',
+        strength: 'small-rcts',
+        relevantFor: ['deficient', 'insufficient'],
+        citationIds: ['mauro-2000', 'chiu-2011'],
+      },
+      {
+        id: 'b12-normal-no-evidence',
+        claim:
+          'There is no evidence that an extra B12 supplement helps back pain when the level is normal.',
+        strength: 'no-evidence',
+        relevantFor: ['sufficient', 'high'],
+        citationIds: ['devalia-2014'],
       },
     ],
   },
@@ -134,8 +142,8 @@ export const VITAMIN_B12 = {
     {
       id: 'b12-deficient-workup',
       status: 'deficient',
-      text: 'Check a CBC and intrinsic-factor antibodies; treat promptly if there are neurological symptoms.',
-      citationIds: ['devalia-2014'],
+      text: 'Check a CBC and intrinsic-factor antibodies. Start treatment promptly when there are neurological symptoms, once root or cauda equina compression has been excluded.',
+      citationIds: ['devalia-2014', 'nice-ng59'],
     },
     {
       id: 'b12-borderline-mma',
@@ -147,6 +155,7 @@ export const VITAMIN_B12 = {
       id: 'b12-sufficient-none',
       status: 'sufficient',
       text: 'No action for B12, unless symptoms point to deficiency despite a normal level (then check methylmalonic acid).',
+      reassuring: true,
       citationIds: ['devalia-2014'],
     },
     {
@@ -190,13 +199,21 @@ export const VITAMIN_B12 = {
     {
       id: 'b12-biotin',
       context: 'biotin',
-      text: 'Biotin supplements can falsely raise B12 on some immunoassays: ask the lab whether its assay is affected.',
+      text: 'High-dose biotin can make immunoassay results wrong in either direction, depending on the assay design: ask the lab whether its B12 assay is affected, or repeat after biotin is stopped.',
       citationIds: ['fda-biotin-2017'],
     },
     {
       id: 'b12-recent-injection',
       context: 'recent-b12-injection',
-      text: 'A B12 injection in the last 2 weeks raises serum B12: the result does not reflect body stores.',
+      direction: 'not-low',
+      text: 'A B12 injection in the last 2 weeks raises serum B12: this result may overstate body stores.',
+      citationIds: ['devalia-2014'],
+    },
+    {
+      id: 'b12-recent-injection-low',
+      context: 'recent-b12-injection',
+      direction: 'low',
+      text: 'Low even after a B12 injection in the last 2 weeks, which raises serum B12: treat the result as low; stores may be lower still.',
       citationIds: ['devalia-2014'],
     },
   ],

@@ -138,11 +138,18 @@ export const VITAMIN_D = {
       },
       {
         id: 'vd-supplement-null',
-        claim:
-          'Supplementing does not reliably reduce back pain (8 trials of very low quality; no association in 135,934 UK Biobank participants).',
+        claim: 'Supplementing does not reliably reduce back pain (8 trials of very low quality).',
         strength: 'systematic-review-null',
         relevantFor: [],
-        citationIds: ['zadro-2018', 'uk-biobank-2024'],
+        citationIds: ['zadro-2018'],
+      },
+      {
+        id: 'vd-uk-biobank-null',
+        claim:
+          'Neither the 25(OH)D level nor vitamin D supplement use was associated with low back pain in 135,934 UK Biobank participants.',
+        strength: 'observational-null',
+        relevantFor: [],
+        citationIds: ['uk-biobank-2024'],
       },
     ],
   },
@@ -157,12 +164,14 @@ export const VITAMIN_D = {
       id: 'vd-insufficient-no-routine-retest',
       status: 'insufficient',
       text: 'No further tests needed for this result; the 2024 Endocrine Society guideline advises against routine retesting in healthy adults.',
+      reassuring: true,
       citationIds: ['demay-2024'],
     },
     {
       id: 'vd-sufficient-none',
       status: 'sufficient',
       text: 'No action for vitamin D; look for other causes of the back pain.',
+      reassuring: true,
       citationIds: ['holick-2011'],
     },
     {
@@ -176,8 +185,22 @@ export const VITAMIN_D = {
     {
       id: 'vd-ckd',
       context: 'ckd',
-      text: 'Chronic kidney disease: 25(OH)D may be high without toxicity; interpret with calcium and PTH.',
-      citationIds: ['holick-2011'],
+      text: 'Chronic kidney disease: 25(OH)D is often low; correct deficiency as in the general population and watch calcium and phosphate.',
+      citationIds: ['kdigo-2017'],
+    },
+    {
+      id: 'vd-pregnancy',
+      context: 'pregnancy',
+      direction: 'normal',
+      text: 'Pregnancy: the 2024 Endocrine Society guideline advises vitamin D supplementation in pregnancy, at the usual dose.',
+      citationIds: ['demay-2024'],
+    },
+    {
+      id: 'vd-pregnancy-low',
+      context: 'pregnancy',
+      direction: 'low',
+      text: 'Pregnancy: the 2024 Endocrine Society guideline advises vitamin D supplementation in pregnancy; a low level adds to the reason to supplement.',
+      citationIds: ['demay-2024'],
     },
   ],
   notices: [

@@ -11,6 +11,7 @@ import {
   CONTEXT_FLAGS,
   EVIDENCE_STRENGTHS,
   RULE_SET_IDS,
+  SAFETY_KINDS,
   STATUSES,
   UNIT_CODES,
   WARNING_CODES,
@@ -110,6 +111,9 @@ const resultInterpretationSchema = z.strictObject({
       text: z.string(),
       citationIds,
     }),
+  ),
+  safety: z.array(
+    z.strictObject({ id: z.string(), kind: z.enum(SAFETY_KINDS), text: z.string(), citationIds }),
   ),
   citationIds,
 });
@@ -233,10 +237,22 @@ export const referencesSchema = z.strictObject({
         }),
       ),
       nextSteps: z.array(
-        z.strictObject({ id: z.string(), status: bandStatus, text: z.string(), citationIds }),
+        z.strictObject({
+          id: z.string(),
+          status: bandStatus,
+          text: z.string(),
+          reassuring: z.boolean().optional(),
+          citationIds,
+        }),
       ),
       contextNotes: z.array(
-        z.strictObject({ id: z.string(), context: contextFlag, text: z.string(), citationIds }),
+        z.strictObject({
+          id: z.string(),
+          context: contextFlag,
+          direction: z.enum(['low', 'not-low', 'normal', 'high']).optional(),
+          text: z.string(),
+          citationIds,
+        }),
       ),
     }),
   ),
@@ -245,6 +261,9 @@ export const referencesSchema = z.strictObject({
       id: z.string(),
       short: z.string(),
       text: z.string(),
+      title: z.string(),
+      authors: z.string(),
+      year: z.number(),
       doi: z.string().optional(),
       url: z.string().optional(),
     }),

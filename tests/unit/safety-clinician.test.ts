@@ -1,0 +1,442 @@
+import { describe, expect, it } from 'vitest';
+import { ANALYTES } from '@/lib/analytes/registry';
+import { interpret } from '@/lib/interpret';
+import { clinicianRedFlags } from '@/lib/safety/red-flags';
+import { CONTEXT_FLAGS } from '@/lib/types';
+import type { AnalyteId, ContextFlag, ResultInterpretation, RuleSetId } from '@/lib/types';
+
+function one(
+  result: Record<string, unknown>,
+  context: readonly ContextFlag[] = [],
+  ruleSets: Partial<Record<AnalyteId, RuleSetId>> = {},
+): ResultInterpretation {
+  const outcome = interpret({ context, ruleSets, results: [result] });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  const value = outcome.value.results[0];
+  if (value === undefined) throw new Error('no result');
+  return value;
+}
+
+/** Every sentence the clinician card shows for a result (the band table aside). */
+function cardTexts(result: ResultInterpretation): string[] {
+  return [
+    result.criticalMessage,
+    result.indeterminateReason,
+    ...result.warnings.map((w) => w.message),
+    result.cutoffs.criticalText,
+    ...result.ruleSet.caveats,
+    ...result.notes.map((n) => n.text),
+    result.backPain.summary,
+    ...result.backPain.findings.map((f) => f.claim),
+    ...result.nextSteps.map((s) => s.text),
+    ...result.safety.map((s) => s.text),
+  ].filter((text): text is string => text !== undefined);
+}
+
+function sentences(result: ResultInterpretation): string[] {
+  return cardTexts(result)
+    .flatMap((text) => text.split(/(?<=[.!?])\s+(?=[A-Z])/))
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+const allText = (result: ResultInterpretation) => cardTexts(result).join('\n');
+const idsOf = (items: ReadonlyArray<{ id: string }>) => items.map((i) => i.id);
+
+describe('critical results: what to do today (8.2)', () => {
+  it('critical vitamin D (180 ng/mL): calcium, phosphate, creatinine today; stop D and calcium', () => {
+    const result = one({ analyte: 'vitamin-d', value: 180, unit: 'ng/mL' });
+    expect(result.fhirInterpretation).toBe('HH');
+    const today = result.safety.filter((s) => s.kind === 'today');
+    expect(today).toHaveLength(1);
+    expect(today[0]?.text).toMatch(/calcium, phosphate and creatinine today/);
+    expect(today[0]?.text).toMatch(/Stop vitamin D and calcium supplements/);
+    expect(today[0]?.citationIds).toEqual(expect.arrayContaining(['holick-2011', 'ods-vitamin-d']));
+  });
+
+  it('high but not critical vitamin D (105 ng/mL) has no "today" block', () => {
+    const result = one({ analyte: 'vitamin-d', value: 105, unit: 'ng/mL' });
+    expect(result.safety.filter((s) => s.kind === 'today')).toEqual([]);
+  });
+
+  it('critical low magnesium (0.45 mmol/L): potassium, calcium, ECG, IV usual; no oral regimen', () => {
+    const result = one({ analyte: 'magnesium', value: 0.45, unit: 'mmol/L' });
+    expect(result.fhirInterpretation).toBe('LL');
+    const today = result.safety.find((s) => s.kind === 'today');
+    expect(today?.text).toMatch(/potassium and calcium today/);
+    expect(today?.text).toMatch(/ECG/);
+    expect(today?.text).toMatch(/intravenous below 0.5 mmol\/L or with symptoms/);
+    expect(idsOf(result.safety)).not.toContain('mg-regimen');
+  });
+
+  it('critical high magnesium (2.3 mmol/L): stop Mg antacids/laxatives/supplements, creatinine, calcium, ECG', () => {
+    const result = one({ analyte: 'magnesium', value: 2.3, unit: 'mmol/L' });
+    expect(result.fhirInterpretation).toBe('HH');
+    const today = result.safety.find((s) => s.kind === 'today');
+    expect(today?.text).toMatch(/Stop magnesium-containing antacids, laxatives and supplements/);
+    expect(today?.text).toMatch(/creatinine and calcium/);
+    expect(today?.text).toMatch(/ECG/);
+  });
+
+  it.each([
+    [1.2, 'mmol/L'],
+    [2.9, 'mg/dL'],
+    [2.5, 'meq/L'],
+  ])('a mildly high magnesium (%s %s) does not advise an ECG', (value, unit) => {
+    const result = one({ analyte: 'magnesium', value, unit });
+    expect(result.status).toBe('high');
+    expect(result.critical).toBe(false);
+    const advised = cardTexts(result).filter((t) => /ECG/.test(t) && !/ECG is not routine/.test(t));
+    expect(advised).toEqual([]);
+  });
+
+  it.each(['mmol/L', 'mg/dL', 'meq/L'] as const)(
+    'the critical message and the critical-limits sentence give the same limit (%s)',
+    (unit) => {
+      const value = { 'mmol/L': 0.3, 'mg/dL': 0.8, 'meq/L': 0.6 }[unit];
+      const result = one({ analyte: 'magnesium', value, unit });
+      const limit = /^Critical: (below [\d.]+ \S+)\.$/.exec(result.criticalMessage ?? '')?.[1];
+      expect(limit).toBeDefined();
+      expect(result.cutoffs.criticalText).toContain(limit);
+    },
+  );
+});
+
+describe('B12 anchoring warning (8.1)', () => {
+  it.each([150, 250, '<250'])(
+    'sits beside the neuropathy text on a low or borderline B12 (%s)',
+    (value) => {
+      const result = one({ analyte: 'vitamin-b12', value, unit: 'pg/mL' });
+      expect(idsOf(result.backPain.findings)).toContain('b12-neuropathy');
+      const anchoring = result.safety.find((s) => s.kind === 'anchoring');
+      expect(anchoring?.text).toMatch(
+        /one-sided root deficit, saddle numbness or a bladder or bowel change/,
+      );
+      expect(anchoring?.text).toMatch(/urgent assessment and imaging/);
+      expect(anchoring?.citationIds).toEqual(['nice-ng59', 'stabler-2013']);
+      expect(allText(result)).not.toMatch(
+        /treat promptly if there are neurological (signs|symptoms)/i,
+      );
+    },
+  );
+
+  it('is not shown on a normal B12', () => {
+    const result = one({ analyte: 'vitamin-b12', value: 500, unit: 'pg/mL' });
+    expect(result.safety.filter((s) => s.kind === 'anchoring')).toEqual([]);
+  });
+});
+
+describe('typical regimens and interactions (8.3, 8.4)', () => {
+  it.each([
+    ['vitamin-d', 8, 'ng/mL', 'vd-regimen', /50,000 IU once a week for 8 weeks/],
+    ['vitamin-b12', 120, 'pg/mL', 'b12-regimen', /folic acid alone/],
+    ['magnesium', 0.6, 'mmol/L', 'mg-regimen', /divided doses/],
+  ] as const)('%s deficient shows its regimen', (analyte, value, unit, id, pattern) => {
+    const result = one({ analyte, value, unit });
+    const regimen = result.safety.find((s) => s.id === id);
+    expect(regimen?.kind).toBe('regimen');
+    expect(regimen?.text).toMatch(pattern);
+    expect(regimen?.citationIds.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['vitamin-d', 45, 'ng/mL'],
+    ['vitamin-b12', 500, 'pg/mL'],
+    ['magnesium', 0.9, 'mmol/L'],
+  ] as const)('%s normal shows no regimen', (analyte, value, unit) => {
+    expect(one({ analyte, value, unit }).safety.filter((s) => s.kind === 'regimen')).toEqual([]);
+  });
+
+  it('low magnesium lists the antibiotic, bisphosphonate and levothyroxine spacing', () => {
+    const result = one({ analyte: 'magnesium', value: 0.6, unit: 'mmol/L' });
+    const text = result.safety.map((s) => s.text).join(' ');
+    expect(text).toMatch(/tetracycline or quinolone/);
+    expect(text).toMatch(/bisphosphonates/);
+    expect(text).toMatch(/4 hours apart from levothyroxine/);
+    expect(text).toMatch(/digoxin/);
+  });
+
+  it('low vitamin D lists thiazides, calcium, digoxin and the 4,000 IU ceiling', () => {
+    const text = one({ analyte: 'vitamin-d', value: 15, unit: 'ng/mL' })
+      .safety.map((s) => s.text)
+      .join(' ');
+    expect(text).toMatch(/thiazide/);
+    expect(text).toMatch(/digoxin/);
+    expect(text).toMatch(/4,000 IU/);
+  });
+
+  it('CKD with low magnesium: caution for eGFR < 30 and no "raises magnesium" note', () => {
+    const result = one({ analyte: 'magnesium', value: 0.6, unit: 'mmol/L' }, ['ckd']);
+    expect(idsOf(result.safety)).toContain('mg-ckd-caution');
+    expect(idsOf(result.notes)).toContain('mg-ckd-low');
+    expect(idsOf(result.notes)).not.toContain('mg-ckd');
+  });
+
+  it('CKD with vitamin D cites KDIGO 2017 and says to correct deficiency', () => {
+    const result = one({ analyte: 'vitamin-d', value: 15, unit: 'ng/mL' }, ['ckd']);
+    const note = result.notes.find((n) => n.id === 'vd-ckd');
+    expect(note?.text).toMatch(/correct deficiency as in the general population/);
+    expect(note?.citationIds).toEqual(['kdigo-2017']);
+  });
+
+  it('pregnancy with low vitamin D advises supplementation (Demay 2024)', () => {
+    const result = one({ analyte: 'vitamin-d', value: 15, unit: 'ng/mL' }, ['pregnancy']);
+    expect(idsOf(result.notes)).toContain('vd-pregnancy-low');
+    expect(
+      one({ analyte: 'vitamin-d', value: 120, unit: 'ng/mL' }, ['pregnancy']).notes.map(
+        (n) => n.id,
+      ),
+    ).not.toContain('vd-pregnancy');
+  });
+
+  it('a high magnesium in pregnancy mentions magnesium sulfate', () => {
+    const result = one({ analyte: 'magnesium', value: 1.3, unit: 'mmol/L' }, ['pregnancy']);
+    expect(result.notes.find((n) => n.id === 'mg-pregnancy-high')?.text).toMatch(
+      /magnesium sulfate/,
+    );
+  });
+});
+
+describe('context notes follow the direction of the result (8.3)', () => {
+  it('recent B12 injection on a LOW result: low even so, never "reads high"', () => {
+    for (const value of [150, 250, '<180']) {
+      const result = one({ analyte: 'vitamin-b12', value, unit: 'pg/mL' }, [
+        'recent-b12-injection',
+      ]);
+      const text = result.notes.map((n) => n.text).join(' ');
+      expect(text).toMatch(/Low even after a B12 injection/);
+      expect(text).not.toMatch(/reads? high|overstate/);
+    }
+  });
+
+  it('recent B12 injection on a normal or high result: may overstate stores', () => {
+    for (const value of [500, 1500]) {
+      const result = one({ analyte: 'vitamin-b12', value, unit: 'pg/mL' }, [
+        'recent-b12-injection',
+      ]);
+      const text = result.notes.map((n) => n.text).join(' ');
+      expect(text).toMatch(/may overstate body stores/);
+      expect(text).not.toMatch(/Low even after/);
+    }
+  });
+
+  it('biotin: wrong in either direction, by assay design, on low and high alike', () => {
+    for (const value of [150, 1500]) {
+      const note = one({ analyte: 'vitamin-b12', value, unit: 'pg/mL' }, ['biotin']).notes.find(
+        (n) => n.id === 'b12-biotin',
+      );
+      expect(note?.text).toMatch(/either direction, depending on the assay design/);
+      expect(note?.text).not.toMatch(/falsely raise/);
+    }
+  });
+});
+
+describe('evidence labels (8.5)', () => {
+  it('labels UK Biobank as an observational cohort, apart from the Zadro systematic review', () => {
+    const result = one({ analyte: 'vitamin-d', value: 15, unit: 'ng/mL' });
+    const biobank = result.backPain.findings.find((f) => f.citationIds.includes('uk-biobank-2024'));
+    const zadro = result.backPain.findings.find((f) => f.citationIds.includes('zadro-2018'));
+    expect(biobank?.strengthLabel).toBe('Observational cohort: no association');
+    expect(zadro?.strengthLabel).toMatch(/^Systematic review/);
+    expect(biobank?.citationIds).not.toContain('zadro-2018');
+    expect(zadro?.citationIds).not.toContain('uk-biobank-2024');
+  });
+
+  it.each([
+    ['vitamin-b12', 150, 'pg/mL', 'b12-im-rct'],
+    ['vitamin-b12', 250, 'pg/mL', 'b12-im-rct'],
+    ['magnesium', 0.6, 'mmol/L', 'mg-iv-rct'],
+    ['magnesium', 0.8, 'mmol/L', 'mg-iv-rct'],
+  ] as const)(
+    '%s %s: the positive trial is shown on a low or borderline result',
+    (analyte, value, unit, id) => {
+      expect(idsOf(one({ analyte, value, unit }).backPain.findings)).toContain(id);
+    },
+  );
+
+  it.each([
+    ['vitamin-b12', 500, 'pg/mL', 'b12-im-rct', 'b12-normal-no-evidence'],
+    ['vitamin-b12', 1500, 'pg/mL', 'b12-im-rct', 'b12-normal-no-evidence'],
+    ['magnesium', 0.9, 'mmol/L', 'mg-iv-rct', 'mg-normal-no-evidence'],
+    ['magnesium', 1.2, 'mmol/L', 'mg-iv-rct', 'mg-normal-no-evidence'],
+  ] as const)(
+    '%s %s: no positive trial on a normal or high result; "no evidence" instead',
+    (analyte, value, unit, trial, none) => {
+      const findings = one({ analyte, value, unit }).backPain.findings;
+      expect(idsOf(findings)).not.toContain(trial);
+      const statement = findings.find((f) => f.id === none);
+      expect(statement?.claim).toMatch(
+        /no evidence that an extra .* supplement helps back pain when the level is normal/,
+      );
+    },
+  );
+
+  it('the B12 injection trials are two (Mauro 2000, Chiu 2011), not "not replicated"', () => {
+    const finding = one({
+      analyte: 'vitamin-b12',
+      value: 150,
+      unit: 'pg/mL',
+    }).backPain.findings.find((f) => f.id === 'b12-im-rct');
+    expect(finding?.citationIds).toEqual(['mauro-2000', 'chiu-2011']);
+    expect(finding?.strengthLabel).toBe('Two small trials');
+    expect(`${finding?.claim} ${finding?.strengthLabel}`).not.toMatch(/not (been )?replicated/);
+  });
+
+  it('the Cochrane cramps statement is no stronger than the review', () => {
+    const finding = one({
+      analyte: 'magnesium',
+      value: 0.9,
+      unit: 'mmol/L',
+    }).backPain.findings.find((f) => f.id === 'mg-cramps-null');
+    expect(finding?.claim).toMatch(/unlikely to prevent idiopathic muscle cramps in older adults/);
+    expect(finding?.claim).not.toMatch(/does not prevent/);
+  });
+});
+
+describe('indeterminate results: next steps consistent with every possible band', () => {
+  it('"<25 ng/mL" (deficient or insufficient) lists PTH and not "no further tests"', () => {
+    const result = one({ analyte: 'vitamin-d', value: '<25', unit: 'ng/mL' });
+    expect(result.status).toBe('indeterminate');
+    expect(result.possibleStatuses).toEqual(['deficient', 'insufficient']);
+    const steps = result.nextSteps.map((s) => s.text).join(' ');
+    expect(steps).toMatch(/PTH/);
+    expect(steps).not.toMatch(/No further tests needed/);
+    expect(idsOf(result.safety)).toContain('vd-regimen');
+  });
+
+  it('">250 pg/mL" B12 (borderline, normal or high) drops the "no action" step', () => {
+    const result = one({ analyte: 'vitamin-b12', value: '>250', unit: 'pg/mL' });
+    const steps = result.nextSteps.map((s) => s.text).join(' ');
+    expect(steps).toMatch(/methylmalonic acid/);
+    expect(steps).not.toMatch(/^No action/m);
+  });
+
+  it('a classified normal result keeps its "no action" step', () => {
+    const result = one({ analyte: 'vitamin-d', value: 45, unit: 'ng/mL' });
+    expect(idsOf(result.nextSteps)).toEqual(['vd-sufficient-none']);
+  });
+});
+
+describe('censored bounds convert outward', () => {
+  it.each([
+    ['vitamin-d', '<5', 'ng/mL', 'nmol/L', '<12.5 nmol/L'],
+    ['vitamin-d', '>150', 'ng/mL', 'nmol/L', '>374.4 nmol/L'],
+    ['vitamin-d', '<10', 'nmol/L', 'ng/mL', '<4.01 ng/mL'],
+    ['vitamin-b12', '<150', 'pg/mL', 'pmol/L', '<110.7 pmol/L'],
+    ['magnesium', '<0.5', 'mmol/L', 'mg/dL', '<1.216 mg/dL'],
+  ] as const)('%s %s %s -> %s', (analyte, value, unit, target, display) => {
+    const result = one({ analyte, value, unit });
+    expect(result.converted.find((c) => c.unit === target)?.display).toBe(display);
+  });
+
+  it('never rounds a bound inward, for many values and every unit pair', () => {
+    for (const analyte of Object.values(ANALYTES)) {
+      for (const from of analyte.units) {
+        for (let step = 1; step <= 25; step++) {
+          const value = Number((step * 0.37 + 0.11).toFixed(2));
+          for (const comparator of ['<', '<=', '>', '>='] as const) {
+            const result = one({
+              analyte: analyte.id,
+              value: `${comparator}${value}`,
+              unit: from.code,
+            });
+            for (const converted of result.converted) {
+              const to = analyte.units.find((u) => u.code === converted.unit);
+              if (to === undefined) throw new Error('unknown unit');
+              const exact = (value * from.toBase) / to.toBase;
+              if (comparator.startsWith('<'))
+                expect(converted.value).toBeGreaterThanOrEqual(exact - 1e-9);
+              else expect(converted.value).toBeLessThanOrEqual(exact + 1e-9);
+            }
+          }
+        }
+      }
+    }
+  });
+});
+
+describe('clinician red flags (8.1)', () => {
+  it('lists cauda equina (emergency), infection, fracture and malignancy, cited', () => {
+    const flags = clinicianRedFlags([]);
+    expect(flags.map((f) => f.id)).toEqual(['cauda-equina', 'infection', 'fracture', 'malignancy']);
+    expect(flags[0]?.urgency).toBe('emergency');
+    expect(flags[0]?.text).toMatch(/saddle anaesthesia/);
+    for (const flag of flags) expect(flag.citationIds).toContain('nice-ng59');
+  });
+
+  it('adds the pregnancy flag only when pregnancy is ticked', () => {
+    expect(clinicianRedFlags(['pregnancy']).map((f) => f.id)).toContain('pregnancy');
+    expect(clinicianRedFlags(['ckd']).map((f) => f.id)).not.toContain('pregnancy');
+  });
+});
+
+// Values per analyte (in its base unit) that reach every band, both critical limits and censored
+// forms, interpreted under every rule set and every context flag.
+const VALUES: Readonly<Record<AnalyteId, { unit: string; values: readonly (number | string)[] }>> =
+  {
+    'vitamin-d': {
+      unit: 'ng/mL',
+      values: [4, 8, 15, 25, 45, 105, 180, '<5', '<25', '<40', '>90', '>160'],
+    },
+    'vitamin-b12': {
+      unit: 'pg/mL',
+      values: [120, 250, 320, 380, 600, 1500, '<180', '<250', '<400', '>250', '>1200'],
+    },
+    magnesium: {
+      unit: 'mmol/L',
+      values: [0.3, 0.45, 0.6, 0.8, 0.9, 1.2, 2.3, '<0.4', '<0.8', '>0.75', '>1.1', '>2.5'],
+    },
+  };
+
+const HIGH_ONLY: Readonly<Record<AnalyteId, readonly string[]>> = Object.fromEntries(
+  Object.values(ANALYTES).map((analyte) => [
+    analyte.id,
+    [
+      ...analyte.ruleSets.map((r) => r.upperLimitMeaning),
+      ...analyte.nextSteps.filter((s) => s.status === 'high').map((s) => s.text),
+      analyte.backPain.summaryByStatus.high,
+      'hypermagnesaemia',
+      'magnesium sulfate',
+      'Stop magnesium-containing',
+    ],
+  ]),
+) as Record<AnalyteId, readonly string[]>;
+
+const CONTEXTS: ReadonlyArray<readonly ContextFlag[]> = [
+  [],
+  ...CONTEXT_FLAGS.map((flag) => [flag]),
+  CONTEXT_FLAGS,
+];
+
+describe('one sentence, one place: many panels', () => {
+  const cases = Object.values(ANALYTES).flatMap((analyte) =>
+    analyte.ruleSets.flatMap((ruleSet) =>
+      VALUES[analyte.id].values.map((value) => [analyte.id, ruleSet.id, value] as const),
+    ),
+  );
+
+  it.each(cases)('%s under %s, value %s, every context', (analyte, ruleSet, value) => {
+    for (const context of CONTEXTS) {
+      const result = one({ analyte, value, unit: VALUES[analyte].unit }, context, {
+        [analyte]: ruleSet,
+      });
+      const list = sentences(result);
+      const repeated = list.filter((s, i) => list.indexOf(s) !== i);
+      expect(repeated, `${analyte} ${value} [${context.join(',')}]`).toEqual([]);
+      // The same caveat is not made twice in other words either.
+      expect(allText(result).match(/lab(oratory)?-specific/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+      // The summary is never also its own bullet.
+      expect(result.backPain.findings.map((f) => f.claim)).not.toContain(result.backPain.summary);
+      const canBeHigh =
+        result.status === 'high' || (result.possibleStatuses ?? []).includes('high');
+      if (!canBeHigh) {
+        const text = allText(result);
+        for (const highOnly of HIGH_ONLY[analyte]) expect(text).not.toContain(highOnly);
+      }
+      // Every safety item and note cites a source.
+      for (const item of [...result.safety, ...result.notes]) {
+        expect(item.citationIds.length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
