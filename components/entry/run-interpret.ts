@@ -1,6 +1,7 @@
 // Loaded on demand (first focus in the form, or submit): zod and the rule data stay out of the
 // page's first load. Runs entirely in the browser; nothing here makes a request.
 import { citationHref, findCitation } from '@/lib/citations';
+import { clinicianRedFlags } from '@/lib/safety/red-flags';
 import { interpret } from '@/lib/interpret';
 import type { Panel } from '@/lib/schemas';
 import type { FieldError, Interpretation } from '@/lib/types';
@@ -38,6 +39,7 @@ export function runInterpret(panel: Panel, asOf: string): RunOutcome {
       ...result.notes.flatMap((note) => note.citationIds),
       ...result.nextSteps.flatMap((step) => step.citationIds),
       ...result.backPain.findings.flatMap((finding) => finding.citationIds),
+      ...clinicianRedFlags(outcome.value.context).flatMap((flag) => flag.citationIds),
     ];
     for (const id of ids) {
       const citation = findCitation(id);

@@ -3,6 +3,7 @@ import type { ResultInterpretation } from '@/lib/types';
 import { BandScale } from './band-scale';
 import type { BandLabels } from './band-scale';
 import { CitationRefs } from './citation-refs';
+import { SafetyBlock } from './safety-block';
 import { StatusBadge } from './status-style';
 
 type LabPosition = NonNullable<ResultInterpretation['labRange']>['position'];
@@ -54,6 +55,7 @@ export function ResultCard({
             <strong>{result.criticalMessage}</strong>
           </p>
         ) : null}
+        <SafetyBlock result={result} kinds={['today']} citations={citations} />
 
         <dl className="value-list">
           <div>
@@ -142,7 +144,6 @@ export function ResultCard({
               unit.
             </p>
           ) : null}
-          <p className="upper-meaning">{result.ruleSet.upperLimitMeaning}</p>
           {result.ruleSet.caveats.map((caveat) => (
             <p key={caveat} className="caveat">
               {caveat}
@@ -176,6 +177,11 @@ export function ResultCard({
             ))}
           </ul>
         </section>
+        <SafetyBlock
+          result={result}
+          kinds={['anchoring', 'caution', 'regimen', 'interaction']}
+          citations={citations}
+        />
 
         {result.nextSteps.length > 0 ? (
           <section className="next-steps" aria-label={`${result.analyteShortName}: next steps`}>

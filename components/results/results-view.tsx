@@ -3,6 +3,7 @@ import type { CitationView } from '@/components/entry/run-interpret';
 import { HandoutControls } from '@/components/handout/handout-controls';
 import type { AnalyteId, Interpretation } from '@/lib/types';
 import type { BandLabels } from './band-scale';
+import { RedFlagsBlock } from './red-flags-block';
 import { ResultCard } from './result-card';
 
 /**
@@ -37,6 +38,7 @@ export function ResultsView({
         </p>
       </div>
       <HandoutControls interpretation={interpretation} />
+      <RedFlagsBlock context={interpretation.context} citations={citations} />
       <div className="result-grid">
         {interpretation.results.map((result) => (
           <ResultCard
