@@ -387,6 +387,7 @@ function createStaticView(
   const unitDefinition = analyte.units.find((u) => u.code === unit);
   const facts = { analyte: analyte.id, status, possible, critical, context, ageYears: null };
   const low = allIn(facts, ['deficient', 'insufficient']);
+  const clinician = clinicianSafety(facts);
 
   const findings: BackPainFinding[] = analyte.backPain.statements
     .filter(
@@ -406,6 +407,7 @@ function createStaticView(
   const actionable = bandSteps.some((step) => step.reassuring !== true);
   const steps: Step[] = bandSteps
     .filter((step) => possible.length === 1 || !actionable || step.reassuring !== true)
+    .filter((step) => !clinician.suppressed.has(step.id))
     .map((step) => ({ id: step.id, text: step.text, citationIds: step.citationIds }));
 
   const notes: Note[] = [];
@@ -444,7 +446,7 @@ function createStaticView(
   // Shared by every result of the same kind (like cutoffs and bands): the containers built here
   // are frozen so that a consumer mutating one result by mistake fails loudly instead of
   // changing the others. The analyte data they point to is left as it is.
-  const safety: SafetyItem[] = [...clinicianSafety(facts)];
+  const safety: SafetyItem[] = [...clinician.items];
 
   for (const finding of findings) Object.freeze(finding);
   for (const note of notes) Object.freeze(note);

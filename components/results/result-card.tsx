@@ -33,7 +33,10 @@ export function ResultCard({
 }) {
   const headingId = `result-${result.analyte}-heading`;
   const notices = result.notes.filter((note) => note.source === 'notice');
-  const otherNotes = result.notes.filter((note) => note.source !== 'notice');
+  const bandNotes = result.notes.filter((note) => note.source === 'band');
+  const otherNotes = result.notes.filter(
+    (note) => note.source !== 'notice' && note.source !== 'band',
+  );
   const { cutoffs } = result;
   return (
     <article
@@ -144,6 +147,11 @@ export function ResultCard({
               unit.
             </p>
           ) : null}
+          {bandNotes.map((note) => (
+            <p key={note.id} className="upper-meaning">
+              {note.text}
+            </p>
+          ))}
           {result.ruleSet.caveats.map((caveat) => (
             <p key={caveat} className="caveat">
               {caveat}

@@ -96,9 +96,9 @@ export const MAGNESIUM = {
   backPain: {
     summaryByStatus: {
       deficient:
-        'Low magnesium raises muscle excitability (cramps, spasm) and often comes with low potassium and calcium; replacing it is worthwhile, though evidence for back pain relief is limited.',
+        'Deficient: worth replacing for muscle and heart health, though evidence that it relieves back pain is limited.',
       insufficient:
-        'In the proposed low-normal band: depletion is possible; evidence that magnesium relieves back pain is limited to one small IV trial.',
+        'Proposed low-normal band: depletion is possible but unlikely to explain the pain on its own.',
       sufficient:
         'Serum magnesium is normal; this does not rule out total-body depletion, but magnesium is unlikely to explain the pain.',
       high: 'A high magnesium does not help back pain; look for kidney disease or magnesium-containing medicines.',

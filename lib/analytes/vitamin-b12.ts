@@ -104,7 +104,7 @@ export const VITAMIN_B12 = {
       deficient:
         'Deficient: worth treating for nerve and blood health; attribute back or leg symptoms to it only after other causes are excluded.',
       insufficient:
-        'Borderline: deficiency is possible and could add neuropathic symptoms; confirm with methylmalonic acid before attributing symptoms to B12.',
+        'Borderline: deficiency is possible; confirm it before attributing any symptoms to B12.',
       sufficient:
         'B12 status is unlikely to explain the back pain, unless MMA is high despite a normal level.',
       high: 'A high B12 does not help back pain; if not supplemented, it deserves an explanation.',

@@ -103,9 +103,8 @@ export const VITAMIN_D = {
   backPain: {
     summaryByStatus: {
       deficient:
-        'Deficiency can cause bone pain and, when severe (mostly below about 10-12 ng/mL), osteomalacia with symmetric low back pain. Correcting a real deficiency is worthwhile for bone health; supplements have not been shown to relieve back pain itself.',
-      insufficient:
-        'Mildly low levels are common in chronic back pain, but the link is observational and supplementing has not reduced pain in trials. Unlikely to explain the pain on its own.',
+        'Deficient: correcting it is worthwhile for bone health, but supplements have not been shown to relieve back pain itself.',
+      insufficient: 'Mildly low: unlikely to explain the back pain on its own.',
       sufficient: 'Vitamin D status is unlikely to explain the back pain.',
       high: 'A high level does not help back pain; check for toxicity (hypercalcaemia) and review supplement doses.',
       indeterminate:

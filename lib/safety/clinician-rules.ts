@@ -39,6 +39,8 @@ export const CLINICIAN_RULES: ReadonlyArray<SafetyRule<ClinicianItem>> = [
       kind: 'today',
       text: 'Check serum calcium, phosphate and creatinine today. Stop vitamin D and calcium supplements.',
     },
+    // The routine "check calcium, review doses" step says less than this: not shown as well.
+    suppresses: ['vd-high-calcium'],
     citationIds: ['holick-2011', 'ods-vitamin-d', 'marcinowska-2018'],
   },
   {
@@ -48,6 +50,7 @@ export const CLINICIAN_RULES: ReadonlyArray<SafetyRule<ClinicianItem>> = [
       kind: 'today',
       text: 'Stop magnesium-containing antacids, laxatives and supplements today. Check creatinine and calcium, and record an ECG.',
     },
+    suppresses: ['mg-high-kidney'],
     citationIds: ['msd-hypermagnesemia'],
   },
   {
@@ -57,6 +60,7 @@ export const CLINICIAN_RULES: ReadonlyArray<SafetyRule<ClinicianItem>> = [
       kind: 'today',
       text: 'Check potassium and calcium today and record an ECG. Replacement is usually intravenous below 0.5 mmol/L or with symptoms.',
     },
+    suppresses: ['mg-deficient-k-ca'],
     citationIds: ['msd-hypomagnesemia'],
   },
   // 8.1 Anchoring: beside the B12 neuropathy text.
@@ -147,20 +151,25 @@ export const CLINICIAN_RULES: ReadonlyArray<SafetyRule<ClinicianItem>> = [
 ];
 
 /**
- * The clinician safety items of one result, in card order (by kind, then rule order).
+ * The clinician safety items of one result, in card order (by kind, then rule order), and the
+ * ids of next steps they replace (a critical result's "today" block supersedes the band's
+ * routine step, so the card does not say the same thing twice).
  * @param facts - the result's facts
- * @returns the items with their ids and citations
+ * @returns the items with their ids and citations, and the suppressed content ids
  */
-export function clinicianSafety(facts: RuleFacts): ReadonlyArray<{
-  readonly id: string;
-  readonly kind: SafetyKind;
-  readonly text: string;
-  readonly citationIds: readonly string[];
-}> {
+export function clinicianSafety(facts: RuleFacts): {
+  readonly items: ReadonlyArray<{
+    readonly id: string;
+    readonly kind: SafetyKind;
+    readonly text: string;
+    readonly citationIds: readonly string[];
+  }>;
+  readonly suppressed: ReadonlySet<string>;
+} {
   const outcome = applyRules(CLINICIAN_RULES, facts);
   const order = Object.keys(SAFETY_KIND_LABELS);
   const citations = new Map(CLINICIAN_RULES.map((rule) => [rule.id, rule.citationIds]));
-  return outcome.shown
+  const items = outcome.shown
     .map(({ id, content }) => ({
       id,
       kind: content.kind,
@@ -168,4 +177,5 @@ export function clinicianSafety(facts: RuleFacts): ReadonlyArray<{
       citationIds: citations.get(id) ?? [],
     }))
     .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+  return { items, suppressed: outcome.suppressed };
 }

@@ -40,6 +40,18 @@ function sentences(result: ResultInterpretation): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** Every run of `n` consecutive words of a text, lower-cased. */
+function wordRuns(text: string, n: number): string[] {
+  const words = text
+    .toLowerCase()
+    .replace(/[^a-z0-9 -]/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean);
+  return words
+    .slice(0, Math.max(0, words.length - n + 1))
+    .map((_, i) => words.slice(i, i + n).join(' '));
+}
+
 const allText = (result: ResultInterpretation) => cardTexts(result).join('\n');
 const idsOf = (items: ReadonlyArray<{ id: string }>) => items.map((i) => i.id);
 
@@ -77,6 +89,24 @@ describe('critical results: what to do today (8.2)', () => {
     expect(today?.text).toMatch(/creatinine and calcium/);
     expect(today?.text).toMatch(/ECG/);
   });
+
+  it.each([
+    ['vitamin-d', 180, 'ng/mL', 'vd-high-calcium'],
+    ['magnesium', 2.3, 'mmol/L', 'mg-high-kidney'],
+    ['magnesium', 0.45, 'mmol/L', 'mg-deficient-k-ca'],
+  ] as const)(
+    'critical %s %s: the today block replaces the routine step %s',
+    (analyte, value, unit, step) => {
+      const result = one({ analyte, value, unit });
+      expect(idsOf(result.nextSteps)).not.toContain(step);
+      const routine = one({
+        analyte,
+        value: { 180: 120, 2.3: 1.2, 0.45: 0.6 }[value],
+        unit,
+      });
+      expect(idsOf(routine.nextSteps)).toContain(step);
+    },
+  );
 
   it.each([
     [1.2, 'mmol/L'],
@@ -424,6 +454,9 @@ describe('one sentence, one place: many panels', () => {
       expect(repeated, `${analyte} ${value} [${context.join(',')}]`).toEqual([]);
       // The same caveat is not made twice in other words either.
       expect(allText(result).match(/lab(oratory)?-specific/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+      // The summary does not restate a finding: no run of 5 words in common.
+      const claims = result.backPain.findings.map((f) => f.claim.toLowerCase()).join(' | ');
+      for (const run of wordRuns(result.backPain.summary, 5)) expect(claims).not.toContain(run);
       // The summary is never also its own bullet.
       expect(result.backPain.findings.map((f) => f.claim)).not.toContain(result.backPain.summary);
       const canBeHigh =
