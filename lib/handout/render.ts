@@ -1,6 +1,7 @@
-import fontkit from '@pdf-lib/fontkit';
 import {
+  appendBezierCurve,
   beginText,
+  concatTransformationMatrix,
   closePath,
   endText,
   fill,
@@ -8,8 +9,8 @@ import {
   lineTo,
   moveTo,
   PDFDocument,
-  PDFHexString,
-  PDFString,
+  PDFOperator,
+  PDFOperatorNames as Ops,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -19,263 +20,135 @@ import {
   setLineWidth,
   setStrokingRgbColor,
   setTextMatrix,
+  setTextRise,
   showText,
   stroke,
 } from 'pdf-lib';
-import type { PDFContext, PDFName, PDFOperator, PDFPage, PDFRef } from 'pdf-lib';
+import type { PDFHexString, PDFName, PDFPage } from 'pdf-lib';
 import type { Interpretation } from '../types';
 import type { FontWeight, HandoutCanvas, ShapeStyle } from './canvas';
+import { cidString, DocumentFont } from './font/document-font';
+import { prepareFont } from './font/prepared-font';
+import type { PreparedFont } from './font/prepared-font';
+import { preferredFallback, RIGHT_TO_LEFT } from './font/scripts';
+import type { FallbackKey } from './font/scripts';
+import { loadHarfBuzz } from './font/shaper';
+import { TextEngine } from './font/text-engine';
+import type { FontFamily, PlacedGlyph } from './font/text-engine';
 import { layoutHandout, PAPER_SIZES } from './layout';
 import type { PaperSize } from './layout';
 import { buildHandoutModel } from './model';
 import type { HandoutLang, HandoutModel } from './model';
 import { REPLACEMENT_CHARACTER, sanitizeText } from './sanitize-text';
-import { readTrueTypeTables, subsetTrueType } from './truetype-subset';
-import type { TrueTypeTables } from './truetype-subset';
 
-/*
- * Why a custom font embedder instead of `doc.embedFont(bytes, { subset: true })`:
- * pdf-lib parses the font again for every document (~6 ms for DejaVu Sans) and subsets it with
- * fontkit (~4-5 ms per font); reusing one fontkit font across documents is reported to corrupt
- * the text layer of later PDFs (ToUnicode built from glyph objects fontkit caches per font, so
- * letters vanish from copy and search: "arcía" for "García").
- *
- * Here fontkit parses each font once per process and is only asked read-only questions (which
- * glyph draws a code point). Everything a document writes lives in a per-document object: each
- * distinct code point gets its own character id, in first-use order; the subset font holds
- * glyph i for character id i (truetype-subset.ts); ToUnicode maps character id i to exactly the
- * code point drawn. No fontkit glyph object or cache is consulted for the text layer, and
- * concurrent renders share nothing mutable, so every text layer is exact by construction
- * (tests/unit/handout-fonts.test.ts checks it letter for letter and byte for byte).
- */
-
-/** The font files the handout embeds (DejaVu Sans and DejaVu Sans Bold in this project). */
+/** The font files of one family: regular and bold. */
 export interface HandoutFontBytes {
   readonly regular: Uint8Array;
   readonly bold: Uint8Array;
 }
 
-/** One parsed font: read-only after preparation, shared by every document in the process. */
-interface PreparedFont {
-  readonly tables: TrueTypeTables;
-  readonly postscriptName: string;
-  /** Font units to 1/1000 em (PDF glyph space). */
-  readonly scale: number;
-  readonly ascent: number;
-  readonly descent: number;
-  readonly capHeight: number;
-  readonly bbox: readonly [number, number, number, number];
-  readonly italicAngle: number;
-  /** Glyph id for a code point, 0 when the font has none. */
-  readonly glyphFor: (codePoint: number) => number;
-}
+/** Reads the files of a fallback family (from disk on the server, over HTTP in the browser). */
+export type FallbackFontSource = (key: FallbackKey) => Promise<HandoutFontBytes>;
 
-/** Parsed handout fonts, from {@link prepareHandoutFonts}. Reuse one value for every handout. */
+/**
+ * Parsed handout fonts, from {@link prepareHandoutFonts}: DejaVu Sans, and the Noto families,
+ * read and parsed the first time a handout needs them. Reuse one value for every handout; it
+ * holds no per-document state.
+ */
 export interface HandoutFonts {
   readonly regular: PreparedFont;
   readonly bold: PreparedFont;
-}
-
-function prepareFont(bytes: Uint8Array): PreparedFont {
-  const font = fontkit.create(bytes);
-  const tables = readTrueTypeTables(bytes);
-  const scale = 1000 / tables.unitsPerEm;
-  // A plain memo of a pure lookup: safe to share, unlike fontkit's glyph objects.
-  const glyphIds = new Map<number, number>();
-  const glyphFor = (codePoint: number): number => {
-    let gid = glyphIds.get(codePoint);
-    if (gid === undefined) {
-      gid = font.hasGlyphForCodePoint(codePoint) ? font.glyphForCodePoint(codePoint).id : 0;
-      glyphIds.set(codePoint, gid);
-    }
-    return gid;
-  };
-  const { bbox } = font;
-  return {
-    tables,
-    postscriptName: font.postscriptName || 'Font',
-    scale,
-    ascent: font.ascent * scale,
-    descent: font.descent * scale,
-    // DejaVu's OS/2 table has no cap height; the ascent is the usual stand-in.
-    capHeight: (font.capHeight || font.ascent) * scale,
-    bbox: [bbox.minX * scale, bbox.minY * scale, bbox.maxX * scale, bbox.maxY * scale],
-    italicAngle: font.italicAngle,
-    glyphFor,
-  };
+  /** A fallback family, prepared once; undefined when this process has no fallback fonts. */
+  readonly fallback?: (key: FallbackKey) => Promise<FontFamily>;
 }
 
 /**
  * Parses the handout fonts. Call once per process (or page) and pass the result to every
- * {@link renderHandout} call; it holds no per-document state.
- * @param bytes - the regular and bold TrueType files
+ * {@link renderHandout} call.
+ * @param bytes - DejaVu Sans regular and bold
+ * @param fallback - reads the Noto family of a script when a handout first needs it
  * @returns the parsed fonts
  * @throws Error when a file is not a TrueType font (the project ships the font: a programmer error)
  */
-export function prepareHandoutFonts(bytes: HandoutFontBytes): HandoutFonts {
-  return { regular: prepareFont(bytes.regular), bold: prepareFont(bytes.bold) };
-}
-
-/** One font as used by one document: its own character ids, glyph list and subset. */
-class DocumentFont {
-  readonly ref: PDFRef;
-  private readonly cids = new Map<number, number>();
-  private readonly glyphs: number[] = [0];
-  private readonly codePoints: number[] = [0];
-  private readonly advanceCache = new Map<number, number>();
-
-  constructor(
-    readonly font: PreparedFont,
-    context: PDFContext,
-  ) {
-    this.ref = context.nextRef();
-  }
-
-  /** Advance of a code point in 1/1000 em. */
-  advance(codePoint: number): number {
-    let width = this.advanceCache.get(codePoint);
-    if (width === undefined) {
-      const gid = this.font.glyphFor(codePoint);
-      width = Math.round(this.font.tables.advances[gid]! * this.font.scale);
-      this.advanceCache.set(codePoint, width);
+export function prepareHandoutFonts(
+  bytes: HandoutFontBytes,
+  fallback?: FallbackFontSource,
+): HandoutFonts {
+  const families = new Map<FallbackKey, Promise<FontFamily>>();
+  const load = (key: FallbackKey): Promise<FontFamily> => {
+    let family = families.get(key);
+    if (!family) {
+      family = fallback!(key).then((files) => ({
+        regular: prepareFont(files.regular),
+        bold: prepareFont(files.bold),
+      }));
+      // A failed read is not remembered: the next handout tries again.
+      family.catch(() => families.delete(key));
+      families.set(key, family);
     }
-    return width;
-  }
+    return family;
+  };
+  return {
+    regular: prepareFont(bytes.regular),
+    bold: prepareFont(bytes.bold),
+    ...(fallback ? { fallback: load } : {}),
+  };
+}
 
-  measure(text: string, size: number): number {
-    let width = 0;
-    for (const char of text) width += this.advance(char.codePointAt(0) ?? 0);
-    return (width * size) / 1000;
+/** Every string in a value (the handout model), depth first. */
+function* strings(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* strings(item);
+  else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) yield* strings(item);
   }
+}
 
-  encode(text: string): PDFHexString {
-    let hex = '';
-    for (const char of text) {
-      let codePoint = char.codePointAt(0) ?? 0;
-      if (this.font.glyphFor(codePoint) === 0) codePoint = REPLACEMENT_CHARACTER.codePointAt(0)!;
-      let cid = this.cids.get(codePoint);
-      if (cid === undefined) {
-        cid = this.glyphs.length;
-        this.cids.set(codePoint, cid);
-        this.glyphs.push(this.font.glyphFor(codePoint));
-        this.codePoints.push(codePoint);
-      }
-      hex += cid.toString(16).padStart(4, '0');
+const SECONDARY: Partial<Record<FallbackKey, FallbackKey>> = { sc: 'kr', kr: 'sc' };
+
+/**
+ * The text engine for one handout: loads the fallback families its strings need, and HarfBuzz and
+ * the bidi tables only when a string needs shaping or holds a right-to-left character.
+ */
+async function prepareEngine(model: HandoutModel, fonts: HandoutFonts): Promise<TextEngine> {
+  const wanted = new Set<FallbackKey>();
+  let rtl = false;
+  for (const text of strings(model)) {
+    if (!/[^\u0020-\u058f]/.test(text)) continue;
+    if (RIGHT_TO_LEFT.test(text)) rtl = true;
+    for (const char of text.normalize('NFC')) {
+      const key = preferredFallback(char.codePointAt(0)!);
+      if (key) wanted.add(key);
     }
-    return PDFHexString.of(hex);
   }
-
-  get used(): boolean {
-    return this.glyphs.length > 1;
-  }
-
-  /** Writes the Type0 font, its CID font, descriptor, subset program and ToUnicode map. */
-  embed(context: PDFContext): void {
-    const { font } = this;
-    const baseFont = `${subsetTag(this.codePoints)}+${font.postscriptName}`;
-    const fontFile = context.register(
-      context.flateStream(subsetTrueType(font.tables, this.glyphs)),
+  const families = new Map<FallbackKey, FontFamily>();
+  if (fonts.fallback && wanted.size > 0) {
+    const loaded = await Promise.all(
+      [...wanted].map(async (key) => [key, await fonts.fallback!(key)] as const),
     );
-    const descriptor = context.register(
-      context.obj({
-        Type: 'FontDescriptor',
-        FontName: baseFont,
-        // Symbolic: the font is addressed by glyph, not by a standard encoding.
-        Flags: 4,
-        FontBBox: [...font.bbox],
-        ItalicAngle: font.italicAngle,
-        Ascent: font.ascent,
-        Descent: font.descent,
-        CapHeight: font.capHeight,
-        StemV: 0,
-        FontFile2: fontFile,
-      }),
-    );
-    const widths = this.codePoints.slice(1).map((codePoint) => this.advance(codePoint));
-    const cidFont = context.register(
-      context.obj({
-        Type: 'Font',
-        Subtype: 'CIDFontType2',
-        BaseFont: baseFont,
-        CIDSystemInfo: {
-          Registry: PDFString.of('Adobe'),
-          Ordering: PDFString.of('Identity'),
-          Supplement: 0,
-        },
-        FontDescriptor: descriptor,
-        DW: this.advance(0),
-        W: [1, widths],
-        // Character id i is glyph i of the subset.
-        CIDToGIDMap: 'Identity',
-      }),
-    );
-    const toUnicode = context.register(context.flateStream(toUnicodeCMap(this.codePoints)));
-    context.assign(
-      this.ref,
-      context.obj({
-        Type: 'Font',
-        Subtype: 'Type0',
-        BaseFont: baseFont,
-        Encoding: 'Identity-H',
-        DescendantFonts: [cidFont],
-        ToUnicode: toUnicode,
-      }),
-    );
+    for (const [key, family] of loaded) families.set(key, family);
+    // Han the simplified-Chinese face lacks may be in the Korean one, and the reverse.
+    for (const key of wanted) {
+      const other = SECONDARY[key];
+      if (!other || families.has(other)) continue;
+      const family = families.get(key)!;
+      const missing = [...strings(model)].some((text) =>
+        [...text.normalize('NFC')].some((char) => {
+          const codePoint = char.codePointAt(0)!;
+          return preferredFallback(codePoint) === key && family.regular.glyphFor(codePoint) === 0;
+        }),
+      );
+      if (missing) families.set(other, await fonts.fallback(other));
+    }
   }
-}
-
-/** Six capital letters derived from the glyphs used, as PDF subset names require. */
-function subsetTag(codePoints: readonly number[]): string {
-  let hash = 2166136261;
-  for (const codePoint of codePoints) hash = Math.imul(hash ^ codePoint, 16777619) >>> 0;
-  let tag = '';
-  for (let i = 0; i < 6; i++) {
-    tag += String.fromCharCode(65 + (hash % 26));
-    hash = Math.floor(hash / 26);
-  }
-  return tag;
-}
-
-function utf16Hex(codePoint: number): string {
-  const text = String.fromCodePoint(codePoint);
-  let hex = '';
-  for (let i = 0; i < text.length; i++) hex += text.charCodeAt(i).toString(16).padStart(4, '0');
-  return hex;
-}
-
-function toUnicodeCMap(codePoints: readonly number[]): string {
-  const entries: string[] = [];
-  for (let cid = 1; cid < codePoints.length; cid++) {
-    entries.push(`<${cid.toString(16).padStart(4, '0')}> <${utf16Hex(codePoints[cid]!)}>`);
-  }
-  const chunks: string[] = [];
-  // A bfchar block holds at most 100 entries.
-  for (let i = 0; i < entries.length; i += 100) {
-    const chunk = entries.slice(i, i + 100);
-    chunks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
-  }
-  return [
-    '/CIDInit /ProcSet findresource begin',
-    '12 dict begin',
-    'begincmap',
-    '/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def',
-    '/CMapName /Adobe-Identity-UCS def',
-    '/CMapType 2 def',
-    '1 begincodespacerange',
-    '<0000> <FFFF>',
-    'endcodespacerange',
-    ...chunks,
-    'endcmap',
-    'CMapName currentdict /CMap defineresource pop',
-    'end',
-    'end',
-  ].join('\n');
+  const hb = families.size > 0 || rtl ? await loadHarfBuzz() : undefined;
+  return new TextEngine({ regular: fonts.regular, bold: fonts.bold }, families, hb);
 }
 
 interface PageState {
   readonly page: PDFPage;
   readonly operators: PDFOperator[];
-  readonly fontKeys: Map<FontWeight, PDFName>;
+  readonly fontKeys: Map<DocumentFont, PDFName>;
   /** Text font, size and colour in force (graphics state outside any q/Q): set only on change. */
   textFont: string;
   textColor: string;
@@ -284,21 +157,38 @@ interface PageState {
 /** The pdf-lib side of {@link HandoutCanvas}: operators are collected per page, pushed at the end. */
 class PdfCanvas implements HandoutCanvas {
   readonly pages: PageState[] = [];
+  readonly documentFonts = new Map<PreparedFont, DocumentFont>();
+  private readonly fontTags = new Map<DocumentFont, string>();
   private current: PageState | undefined;
 
   constructor(
     private readonly doc: PDFDocument,
-    private readonly fonts: Readonly<Record<FontWeight, DocumentFont>>,
+    private readonly engine: TextEngine,
+    primary: Readonly<Record<FontWeight, PreparedFont>>,
     private readonly size: readonly [number, number],
-  ) {}
+  ) {
+    // DejaVu first, so its resource names and object numbers do not depend on the name drawn.
+    this.documentFont(primary.regular, 'FR');
+    this.documentFont(primary.bold, 'FB');
+  }
 
   private get state(): PageState {
     if (!this.current) throw new Error('addPage() must be called before drawing');
     return this.current;
   }
 
+  private documentFont(font: PreparedFont, tag?: string): DocumentFont {
+    let documentFont = this.documentFonts.get(font);
+    if (!documentFont) {
+      documentFont = new DocumentFont(font, this.doc.context);
+      this.documentFonts.set(font, documentFont);
+      this.fontTags.set(documentFont, tag ?? `F${this.documentFonts.size}`);
+    }
+    return documentFont;
+  }
+
   measure(text: string, weight: FontWeight, size: number): number {
-    return this.fonts[weight].measure(text, size);
+    return this.engine.measure(text, weight, size);
   }
 
   addPage(): number {
@@ -329,27 +219,111 @@ class PdfCanvas implements HandoutCanvas {
   ): void {
     if (text === '') return;
     const state = this.state;
-    let key = state.fontKeys.get(weight);
-    if (!key) {
-      key = state.page.node.newFontDictionary(
-        weight === 'bold' ? 'FB' : 'FR',
-        this.fonts[weight].ref,
-      );
-      state.fontKeys.set(weight, key);
-    }
     const ops = state.operators;
     ops.push(beginText());
-    const font = `${weight} ${size}`;
-    if (state.textFont !== font) {
-      ops.push(setFontAndSize(key, size));
-      state.textFont = font;
-    }
     const colour = `${color.r} ${color.g} ${color.b}`;
-    if (state.textColor !== colour) {
-      ops.push(setFillingRgbColor(color.r, color.g, color.b));
-      state.textColor = colour;
+    let first = true;
+    let pen = x;
+    const outlines: OutlineGlyph[] = [];
+    for (const segment of this.engine.layout(text, weight)) {
+      const font = this.documentFont(segment.font);
+      let key = state.fontKeys.get(font);
+      if (!key) {
+        key = state.page.node.newFontDictionary(this.fontTags.get(font)!, font.ref);
+        state.fontKeys.set(font, key);
+      }
+      const fontAndSize = `${key.asString()} ${size}`;
+      if (state.textFont !== fontAndSize) {
+        ops.push(setFontAndSize(key, size));
+        state.textFont = fontAndSize;
+      }
+      if (first) {
+        if (state.textColor !== colour) {
+          ops.push(setFillingRgbColor(color.r, color.g, color.b));
+          state.textColor = colour;
+        }
+        ops.push(setTextMatrix(1, 0, 0, 1, x, y));
+        first = false;
+      }
+      if (segment.plain) {
+        ops.push(showText(cidString(segment.glyphs.map((g) => font.cid(g.gid, g.text)))));
+      } else {
+        ops.push(...this.positionedGlyphs(font, segment.glyphs, size, [pen, y], outlines));
+      }
+      pen += (segment.width * size) / 1000;
     }
-    ops.push(setTextMatrix(1, 0, 0, 1, x, y), showText(this.fonts[weight].encode(text)), endText());
+    ops.push(endText());
+    for (const glyph of outlines) {
+      const path = this.engine.outline(glyph.font, glyph.gid);
+      if (path === '') continue;
+      const scale = size / glyph.font.tables.unitsPerEm;
+      ops.push(
+        pushGraphicsState(),
+        setFillingRgbColor(color.r, color.g, color.b),
+        concatTransformationMatrix(scale, 0, 0, scale, round(glyph.x), round(glyph.y)),
+        ...pathOperators(path),
+        fill(),
+        popGraphicsState(),
+      );
+    }
+  }
+
+  /**
+   * Shaped glyphs as TJ arrays: each glyph is moved by its offset and the pen by HarfBuzz's
+   * advance (TJ numbers are thousandths of an em, subtracted from the position); vertical mark
+   * offsets use the text rise. Glyphs without text of their own are left to `outlines`.
+   */
+  private positionedGlyphs(
+    font: DocumentFont,
+    glyphs: readonly PlacedGlyph[],
+    size: number,
+    origin: readonly [number, number],
+    outlines: OutlineGlyph[],
+  ): PDFOperator[] {
+    const ops: PDFOperator[] = [];
+    let items: Array<PDFHexString | number> = [];
+    let pending = 0;
+    let rise = 0;
+    let pen = 0;
+    const flush = (): void => {
+      if (items.some((item) => typeof item !== 'number')) {
+        if (pending !== 0) items.push(round(pending));
+        ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [this.doc.context.obj(items)]));
+        pending = 0;
+      }
+      items = [];
+    };
+    for (const glyph of glyphs) {
+      if (glyph.text === '') {
+        outlines.push({
+          font: font.font,
+          gid: glyph.gid,
+          x: origin[0] + ((pen + glyph.xOffset) * size) / 1000,
+          y: origin[1] + (glyph.yOffset * size) / 1000,
+        });
+        pending -= glyph.advance;
+        pen += glyph.advance;
+        continue;
+      }
+      const glyphRise = round((glyph.yOffset * size) / 1000);
+      if (glyphRise !== rise) {
+        flush();
+        ops.push(setTextRise(glyphRise));
+        rise = glyphRise;
+      }
+      const cid = font.cid(glyph.gid, glyph.text);
+      pending -= glyph.xOffset;
+      if (pending !== 0) items.push(round(pending));
+      items.push(cidString([cid]));
+      pending = font.width(cid) + glyph.xOffset - glyph.advance;
+      pen += glyph.advance;
+    }
+    flush();
+    if (pending !== 0) {
+      ops.push(PDFOperator.of(Ops.ShowTextAdjusted, [this.doc.context.obj([round(pending)])]));
+    }
+    if (rise !== 0) ops.push(setTextRise(0));
+    return ops;
   }
 
   private paint(style: ShapeStyle): PDFOperator[] {
@@ -408,6 +382,60 @@ class PdfCanvas implements HandoutCanvas {
   }
 }
 
+/** A glyph drawn as a path, at a page position in points. */
+interface OutlineGlyph {
+  readonly font: PreparedFont;
+  readonly gid: number;
+  readonly x: number;
+  readonly y: number;
+}
+
+/**
+ * PDF path operators for an SVG path of HarfBuzz's glyphToPath (M, L, Q, C, Z; absolute).
+ * Quadratic curves become cubic ones (PDF has no quadratic curve).
+ */
+function pathOperators(path: string): PDFOperator[] {
+  const ops: PDFOperator[] = [];
+  let current: [number, number] = [0, 0];
+  for (const [, command, args] of path.matchAll(/([MLQCZ])([^MLQCZ]*)/g)) {
+    const n = (args ?? '')
+      .split(/[ ,]+/)
+      .filter((part) => part !== '')
+      .map(Number);
+    if (command === 'M') {
+      ops.push(moveTo(n[0]!, n[1]!));
+      current = [n[0]!, n[1]!];
+    } else if (command === 'L') {
+      ops.push(lineTo(n[0]!, n[1]!));
+      current = [n[0]!, n[1]!];
+    } else if (command === 'Q') {
+      const [qx, qy, x, y] = n as [number, number, number, number];
+      ops.push(
+        appendBezierCurve(
+          round(current[0] + ((qx - current[0]) * 2) / 3),
+          round(current[1] + ((qy - current[1]) * 2) / 3),
+          round(x + ((qx - x) * 2) / 3),
+          round(y + ((qy - y) * 2) / 3),
+          x,
+          y,
+        ),
+      );
+      current = [x, y];
+    } else if (command === 'C') {
+      ops.push(appendBezierCurve(n[0]!, n[1]!, n[2]!, n[3]!, n[4]!, n[5]!));
+      current = [n[4]!, n[5]!];
+    } else {
+      ops.push(closePath());
+    }
+  }
+  return ops;
+}
+
+/** Two decimals: enough for 1/1000 em, and the same digits in every runtime. */
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
 type ShapeColor = NonNullable<ShapeStyle['fill']>;
 
 /** A warning about the handout, e.g. characters the font cannot show. */
@@ -427,10 +455,9 @@ const FACT_FIELDS: Readonly<Record<HandoutModel['facts'][number]['kind'], string
 /** Strings in the model, rewritten so the font can draw each one; warnings name the field only. */
 function sanitizeModel(
   model: HandoutModel,
-  fonts: HandoutFonts,
+  engine: TextEngine,
 ): { model: HandoutModel; warnings: HandoutWarning[] } {
-  const hasGlyph = (codePoint: number): boolean =>
-    fonts.regular.glyphFor(codePoint) !== 0 && fonts.bold.glyphFor(codePoint) !== 0;
+  const hasGlyph = (codePoint: number): boolean => engine.canDraw(codePoint);
   const replacedByField = new Map<string, number>();
   const clean = (text: string, field: string): string => {
     const result = sanitizeText(text, hasGlyph);
@@ -490,19 +517,16 @@ export async function renderHandout(
     lang: options.lang,
     generatedOn: options.generatedOn,
   });
-  const { model, warnings } = sanitizeModel(built, fonts);
+  const engine = await prepareEngine(built, fonts);
+  const { model, warnings } = sanitizeModel(built, engine);
 
   // updateMetadata: false keeps pdf-lib from stamping the wall-clock time: same input, same bytes.
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const documentFonts = {
-    regular: new DocumentFont(fonts.regular, doc.context),
-    bold: new DocumentFont(fonts.bold, doc.context),
-  };
   const { width, height } = PAPER_SIZES[options.paper];
-  const canvas = new PdfCanvas(doc, documentFonts, [width, height]);
+  const canvas = new PdfCanvas(doc, engine, fonts, [width, height]);
   layoutHandout(canvas, model, options.paper);
   canvas.flush();
-  for (const font of Object.values(documentFonts)) if (font.used) font.embed(doc.context);
+  for (const font of canvas.documentFonts.values()) if (font.used) font.embed(doc.context);
 
   doc.setTitle(model.title, { showInWindowTitleBar: true });
   doc.setSubject(model.subject);

@@ -1,0 +1,73 @@
+/**
+ * Which font family draws a character. DejaVu Sans draws the handout's own wording and Latin,
+ * Greek and Cyrillic names; the scripts below get a Noto Sans family instead, because DejaVu has
+ * no glyphs for them (Han, Kana, Hangul, Devanagari, Thai) or no shaping-quality forms (Arabic,
+ * Hebrew). Pure data and look-ups: no font is read here.
+ */
+
+/** A fallback family, loaded only when a string in the handout needs it. */
+export type FallbackKey = 'arabic' | 'hebrew' | 'devanagari' | 'thai' | 'sc' | 'kr';
+
+/** Every fallback family, in the order they are tried for a character no script claims. */
+export const FALLBACK_KEYS: readonly FallbackKey[] = [
+  'sc',
+  'kr',
+  'arabic',
+  'hebrew',
+  'devanagari',
+  'thai',
+];
+
+// [first, last, family]: Unicode blocks (Blocks.txt) each family is preferred for.
+const RANGES: ReadonlyArray<readonly [number, number, FallbackKey]> = [
+  [0x0590, 0x05ff, 'hebrew'],
+  [0x0600, 0x06ff, 'arabic'],
+  [0x0750, 0x077f, 'arabic'],
+  [0x0870, 0x08ff, 'arabic'],
+  [0x0900, 0x097f, 'devanagari'],
+  [0x0e00, 0x0e7f, 'thai'],
+  [0x1100, 0x11ff, 'kr'],
+  [0x1cd0, 0x1cff, 'devanagari'],
+  [0x2e80, 0x2fdf, 'sc'],
+  [0x3000, 0x303f, 'sc'],
+  [0x3040, 0x30ff, 'sc'],
+  [0x3130, 0x318f, 'kr'],
+  [0x31c0, 0x31ff, 'sc'],
+  [0x3400, 0x4dbf, 'sc'],
+  [0x4e00, 0x9fff, 'sc'],
+  [0xa8e0, 0xa8ff, 'devanagari'],
+  [0xa960, 0xa97f, 'kr'],
+  [0xac00, 0xd7ff, 'kr'],
+  [0xf900, 0xfaff, 'sc'],
+  [0xfb1d, 0xfb4f, 'hebrew'],
+  [0xfb50, 0xfdff, 'arabic'],
+  [0xfe70, 0xfeff, 'arabic'],
+  [0xff00, 0xffef, 'sc'],
+  [0x20000, 0x3134f, 'sc'],
+];
+
+/**
+ * The fallback family preferred for a code point, or undefined when DejaVu Sans is preferred.
+ * @param codePoint - a Unicode scalar value
+ * @returns the family key, or undefined
+ */
+export function preferredFallback(codePoint: number): FallbackKey | undefined {
+  if (codePoint < 0x0590) return undefined;
+  let low = 0;
+  let high = RANGES.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [first, last, key] = RANGES[mid]!;
+    if (codePoint < first) high = mid - 1;
+    else if (codePoint > last) low = mid + 1;
+    else return key;
+  }
+  return undefined;
+}
+
+/** Strong right-to-left characters: Hebrew, Arabic, Syriac, Thaana, NKo, their forms, SMP RTL. */
+export const RIGHT_TO_LEFT =
+  /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
+/** Combining marks (and Thai/Indic vowel signs): they join the font of the character before. */
+export const MARK = /\p{M}/u;
