@@ -542,7 +542,8 @@ export function buildResult(
   const nextSteps: readonly Step[] =
     classification.kind === 'indeterminate'
       ? withAskStep(
-          `Ask the lab for the exact value or repeat the test: ${display} could be ${view.possibleText}.`,
+          // The reason ("<25 ng/mL could be ...") is the result's indeterminateReason: not repeated.
+          'Ask the lab for the exact value or repeat the test.',
           ruleSet.citationIds,
           view.steps,
         )

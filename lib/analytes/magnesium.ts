@@ -102,8 +102,7 @@ export const MAGNESIUM = {
       sufficient:
         'Serum magnesium is normal; this does not rule out total-body depletion, but magnesium is unlikely to explain the pain.',
       high: 'A high magnesium does not help back pain; look for kidney disease or magnesium-containing medicines.',
-      indeterminate:
-        'The censored result does not decide the band; ask the lab for the exact value or repeat.',
+      indeterminate: 'A censored result: the findings below cover every band it could be in.',
     },
     statements: [
       {

@@ -108,8 +108,7 @@ export const VITAMIN_B12 = {
       sufficient:
         'B12 status is unlikely to explain the back pain, unless MMA is high despite a normal level.',
       high: 'A high B12 does not help back pain; if not supplemented, it deserves an explanation.',
-      indeterminate:
-        'The censored result does not decide the band; ask the lab for the exact value or check methylmalonic acid.',
+      indeterminate: 'A censored result: the findings below cover every band it could be in.',
     },
     statements: [
       {

@@ -107,8 +107,7 @@ export const VITAMIN_D = {
       insufficient: 'Mildly low: unlikely to explain the back pain on its own.',
       sufficient: 'Vitamin D status is unlikely to explain the back pain.',
       high: 'A high level does not help back pain; check for toxicity (hypercalcaemia) and review supplement doses.',
-      indeterminate:
-        'The censored result does not decide the band; ask the lab for the exact value or repeat before drawing conclusions.',
+      indeterminate: 'A censored result: the findings below cover every band it could be in.',
     },
     statements: [
       {
@@ -191,14 +190,14 @@ export const VITAMIN_D = {
       id: 'vd-pregnancy',
       context: 'pregnancy',
       direction: 'normal',
-      text: 'Pregnancy: the 2024 Endocrine Society guideline advises vitamin D supplementation in pregnancy, at the usual dose.',
+      text: 'Pregnancy: supplementing vitamin D is advised (Endocrine Society 2024), at the usual dose.',
       citationIds: ['demay-2024'],
     },
     {
       id: 'vd-pregnancy-low',
       context: 'pregnancy',
       direction: 'low',
-      text: 'Pregnancy: the 2024 Endocrine Society guideline advises vitamin D supplementation in pregnancy; a low level adds to the reason to supplement.',
+      text: 'Pregnancy: supplementing vitamin D is advised (Endocrine Society 2024); a low level adds to the reason.',
       citationIds: ['demay-2024'],
     },
   ],

@@ -454,6 +454,15 @@ describe('one sentence, one place: many panels', () => {
       expect(repeated, `${analyte} ${value} [${context.join(',')}]`).toEqual([]);
       // The same caveat is not made twice in other words either.
       expect(allText(result).match(/lab(oratory)?-specific/gi)?.length ?? 0).toBeLessThanOrEqual(1);
+      // No two texts of the card share a run of 6 words (a sentence restated in other words).
+      const texts = cardTexts(result);
+      texts.forEach((text, i) => {
+        const mine = new Set(wordRuns(text, 6));
+        for (const other of texts.slice(i + 1)) {
+          const shared = wordRuns(other, 6).filter((run) => mine.has(run));
+          expect(shared, `${text} || ${other}`).toEqual([]);
+        }
+      });
       // The summary does not restate a finding: no run of 5 words in common.
       const claims = result.backPain.findings.map((f) => f.claim.toLowerCase()).join(' | ');
       for (const run of wordRuns(result.backPain.summary, 5)) expect(claims).not.toContain(run);
