@@ -17,7 +17,7 @@ import type { DocumentProps } from '@react-pdf/renderer';
 import { PDFDocument } from 'pdf-lib';
 import { createElement as h } from 'react';
 import type { ReactElement } from 'react';
-import { buildHandoutModel } from '../lib/handout/model';
+import { buildHandoutModel, sectionBlocks } from '../lib/handout/model';
 import type { HandoutModel, HandoutRow } from '../lib/handout/model';
 import { renderHandout } from '../lib/handout/render';
 import { interpret } from '../lib/interpret';
@@ -189,7 +189,8 @@ function reactPdfDocument(model: HandoutModel): ReactElement<DocumentProps> {
         { style: styles.summary },
         h(Text, { style: [styles.bold, { color: '#0b3d6b' }] }, model.summary.heading),
         ...model.summary.results.map((line, index) => h(Text, { key: index }, `• ${line}`)),
-        h(Text, null, model.summary.closing),
+        h(Text, { style: styles.bold }, model.actions.heading),
+        ...model.actions.items.map((line, index) => h(Text, { key: `a${index}` }, `• ${line}`)),
       ),
       h(Text, { style: styles.h2 }, model.table.heading),
       h(
@@ -222,7 +223,7 @@ function reactPdfDocument(model: HandoutModel): ReactElement<DocumentProps> {
           View,
           { key: `s${index}` },
           h(Text, { style: styles.h2 }, section.heading),
-          ...section.blocks.map((block, blockIndex) =>
+          ...sectionBlocks(section).map((block, blockIndex) =>
             h(
               View,
               { key: blockIndex },

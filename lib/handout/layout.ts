@@ -2,17 +2,19 @@ import { bandScaleOneLineWidth, drawBandScale, layoutBandScale } from './band-sc
 import type { BandScaleLayout } from './band-scale';
 import { PALETTE, wrapText } from './canvas';
 import type { FontWeight, HandoutCanvas, Rgb, ShapeStyle } from './canvas';
-import type { HandoutBlock, HandoutModel, HandoutRow, HandoutSection } from './model';
+import type { HandoutBlock, HandoutGroup, HandoutModel, HandoutRow, HandoutSection } from './model';
 
 /**
  * Lays a handout model out on pages. Pure: it draws through {@link HandoutCanvas}, so the PDF
  * details (fonts, operators) stay in `render.ts`, the one file that imports pdf-lib.
  *
  * Budget: a full three-test panel must fit on two pages in large print (14 pt body) on Letter
- * and A4, in English and Spanish. Vertical space is spent on text, not on gaps: band names sit
- * inside the scale bars, side-by-side columns each flow on their own, the large-print handout
- * leaves out the summary box the results table repeats, and when a handout would otherwise
- * spill onto another page the spacing (never the type size) tightens: see {@link DENSITIES}.
+ * and A4 at 12 pt, and on three in large print (14 pt), in English and Spanish. Page 1 carries
+ * the safety content whatever the print size: the critical-result box, the summary, the patient's
+ * actions and the red-flag box. Vertical space is spent on text, not on gaps: band names sit
+ * inside the scale bars, side-by-side columns each flow on their own, and when a handout would
+ * otherwise spill onto another page the spacing (never the type size) tightens: see
+ * {@link DENSITIES}.
  */
 
 /** Paper sizes in points (Letter 8.5 x 11 in; A4 210 x 297 mm). */
@@ -24,6 +26,9 @@ export const PAPER_SIZES = {
 export type PaperSize = keyof typeof PAPER_SIZES;
 
 const { ink: INK, heading: HEADING, muted: MUTED, rule: RULE } = PALETTE;
+/** Dark red outline and pale red fill of the urgent boxes (contrast of the text stays > 12:1). */
+const ALERT_STROKE: Rgb = { r: 0.62, g: 0.1, b: 0.1 };
+const ALERT_FILL: Rgb = { r: 0.99, g: 0.93, b: 0.93 };
 
 // Margins in points: 0.5 in (36 pt) or more on every side.
 const MARGIN_X = 36;
@@ -98,6 +103,39 @@ type Wrap = (
 ) => readonly string[];
 
 /**
+ * Splits each word wider than a full line into pieces that fit, each but the last ending in a
+ * hyphen, so a line breaks inside a word only when the word alone is longer than the line, and
+ * then visibly. Every other word is left whole for {@link wrapText} to wrap at spaces.
+ */
+function hyphenateLongWords(
+  canvas: Pick<HandoutCanvas, 'measure'>,
+  text: string,
+  weight: FontWeight,
+  size: number,
+  width: number,
+): string {
+  if (canvas.measure(text, weight, size) <= width) return text;
+  const hyphen = canvas.measure('-', weight, size);
+  return text
+    .split(' ')
+    .map((word) => {
+      if (canvas.measure(word, weight, size) <= width) return word;
+      const pieces: string[] = [];
+      let piece = '';
+      for (const char of word) {
+        if (piece !== '' && canvas.measure(piece + char, weight, size) + hyphen > width) {
+          pieces.push(`${piece}-`);
+          piece = '';
+        }
+        piece += char;
+      }
+      pieces.push(piece);
+      return pieces.join(' ');
+    })
+    .join(' ');
+}
+
+/**
  * {@link wrapText} with a memo: trial layouts, and the column splits tried within one, wrap the
  * same text at the same widths again and again.
  */
@@ -113,7 +151,14 @@ function memoiseWrap(canvas: Pick<HandoutCanvas, 'measure'>): Wrap {
     const key = `${weight} ${size} ${width} ${firstWidth}`;
     let lines = wrapped.get(key);
     if (lines === undefined) {
-      lines = wrapText(canvas, text, weight, size, width, firstWidth);
+      lines = wrapText(
+        canvas,
+        hyphenateLongWords(canvas, text, weight, size, width),
+        weight,
+        size,
+        width,
+        firstWidth,
+      );
       wrapped.set(key, lines);
     }
     return lines;
@@ -143,10 +188,14 @@ class Flow {
     this.newPage();
   }
 
+  /** Height kept free above the footer of the current page (a box drawn at its foot). */
+  reserved = 0;
+
   newPage(): void {
     this.canvas.addPage();
     this.pages++;
     this.y = this.top;
+    this.reserved = 0;
   }
 
   /** Nothing has been drawn on the current page yet. */
@@ -156,7 +205,7 @@ class Flow {
 
   /** Height left above the footer. */
   get room(): number {
-    return this.y - this.bottom;
+    return this.y - this.bottom - this.reserved;
   }
 
   /** Makes room for `height` points, starting a new page if needed. */
@@ -222,12 +271,7 @@ function drawHeader(flow: Flow, model: HandoutModel): void {
   flow.y = lowest - sizes.body * 0.35;
   canvas.line(flow.left, flow.y, flow.right, flow.y, { stroke: RULE, lineWidth: 1 });
   flow.y -= sizes.body * 0.2;
-  // In large print the summary box is left out (the results table right below says the same
-  // thing), so its closing sentence ends the intro instead.
-  const intro = model.largePrint
-    ? [...model.intro.slice(0, -1), [...model.intro.slice(-1), model.summary.closing].join(' ')]
-    : model.intro;
-  for (const paragraph of intro) paragraphBlock(flow, paragraph, flow.left, flow.width);
+  for (const paragraph of model.intro) paragraphBlock(flow, paragraph, flow.left, flow.width);
 }
 
 /** A fact of the header: its label, and its value after the label or on the lines below it. */
@@ -246,7 +290,13 @@ function layoutFact(
   const label = `${fact.label}:`;
   const labelWidth = canvas.measure(`${label} `, 'bold', sizes.body);
   // The value starts after the label when there is room for it there, else on the next line.
-  const inline = labelWidth < width * 0.65;
+  // A word of the value wider than the room after the label (a long name) moves the value to
+  // its own line, so it wraps at spaces and is never cut inside a word that fits a full line.
+  const widestWord = Math.max(
+    0,
+    ...fact.value.split(' ').map((word) => canvas.measure(word, 'regular', sizes.body)),
+  );
+  const inline = labelWidth < width * 0.65 && widestWord <= width - labelWidth;
   const valueWidth = inline ? width - labelWidth : width;
   const valueLines = flow.wrap(fact.value, 'regular', sizes.body, valueWidth);
   const height = (valueLines.length + (inline ? 0 : 1)) * sizes.line;
@@ -282,17 +332,21 @@ function drawSummary(flow: Flow, model: HandoutModel): void {
   const { sizes, canvas } = flow;
   const pad = sizes.body * 0.5;
   const inner = flow.width - pad * 2;
-  // One short line per result, side by side (up to three a row), then the closing sentence.
+  // One short line per result, side by side (up to three a row), then the patient's actions
+  // under their own heading: one box, so the summary and what to do stay together on page 1.
   const perRow = Math.max(1, Math.min(3, model.summary.results.length));
   const columnWidth = (inner - (perRow - 1) * COLUMN_GAP) / perRow;
   const cells = bulletLines(flow, model.summary.results, columnWidth);
   const rows: Array<Array<readonly string[]>> = [];
   for (let i = 0; i < cells.length; i += perRow) rows.push(cells.slice(i, i + perRow));
   const rowLines = rows.map((row) => Math.max(...row.map((lines) => lines.length)));
-  const closing = flow.wrap(model.summary.closing, 'regular', sizes.body, inner);
-  const lineCount = rowLines.reduce((sum, count) => sum + count, 0) + closing.length;
+  const actions = bulletLines(flow, model.actions.items, inner);
+  const lineCount =
+    rowLines.reduce((sum, count) => sum + count, 0) +
+    actions.reduce((sum, lines) => sum + lines.length, 0);
   const headingHeight = sizes.h3Line;
-  const height = pad * 2 + headingHeight + lineCount * sizes.line;
+  const gap = sizes.body * 0.3;
+  const height = pad * 2 + headingHeight * 2 + gap + lineCount * sizes.line;
   flow.space(sizes.body * 0.5);
   flow.ensure(height);
   canvas.rect(flow.left, flow.y - height, flow.width, height, { fill: PALETTE.summaryFill });
@@ -306,8 +360,146 @@ function drawSummary(flow: Flow, model: HandoutModel): void {
     });
     flow.y = top - (rowLines[rowIndex] ?? 0) * sizes.line;
   });
-  flow.lines(closing, flow.left + pad, 'regular', sizes.body, INK, sizes.line);
+  flow.y -= gap;
+  flow.lines([model.actions.heading], flow.left + pad, 'bold', sizes.h3, HEADING, headingHeight);
+  for (const lines of actions) drawBullet(flow, lines, flow.left + pad);
   flow.y -= pad;
+}
+
+/** A group laid out in a column: the lead in bold, then its bullets. */
+interface GroupLines {
+  readonly lead: readonly string[];
+  readonly items: ReadonlyArray<readonly string[]>;
+}
+
+function layoutGroups(flow: Flow, groups: readonly HandoutGroup[], width: number): GroupLines[] {
+  const { sizes } = flow;
+  return groups.map((group) => ({
+    lead: flow.wrap(group.lead, 'bold', sizes.body, width),
+    items: bulletLines(flow, group.items, width),
+  }));
+}
+
+function groupsHeight(flow: Flow, groups: readonly GroupLines[]): number {
+  const lines = groups.reduce(
+    (sum, group) => sum + group.lead.length + group.items.reduce((n, item) => n + item.length, 0),
+    0,
+  );
+  return lines * flow.sizes.line + Math.max(0, groups.length - 1) * flow.sizes.body * 0.3;
+}
+
+function drawGroups(flow: Flow, groups: readonly GroupLines[], x: number): void {
+  const { sizes } = flow;
+  groups.forEach((group, index) => {
+    if (index > 0) flow.y -= sizes.body * 0.3;
+    flow.lines(group.lead, x, 'bold', sizes.body, INK, sizes.line);
+    for (const item of group.items) drawBullet(flow, item, x);
+  });
+}
+
+/**
+ * An outlined box that is never split across pages: a heading, optional lines in bold, groups
+ * (in two columns when there are several and the split is shorter), then paragraphs.
+ */
+function layoutAlertBox(
+  flow: Flow,
+  box: {
+    readonly heading: string;
+    readonly bold: readonly string[];
+    readonly groups: readonly HandoutGroup[];
+    readonly paragraphs: readonly string[];
+  },
+): { readonly height: number; readonly draw: (top: number) => void } {
+  const { sizes, canvas } = flow;
+  const pad = sizes.body * 0.5;
+  const inner = flow.width - pad * 2;
+  const heading = flow.wrap(box.heading, 'bold', sizes.h2, inner);
+  const bold = box.bold.flatMap((text) => flow.wrap(text, 'bold', sizes.body, inner));
+  const paragraphs = box.paragraphs.flatMap((text) =>
+    flow.wrap(text, 'regular', sizes.body, inner),
+  );
+  // Several groups go in two columns (the first on the left) when that is shorter than one.
+  const half = (inner - COLUMN_GAP) / 2;
+  const single = layoutGroups(flow, box.groups, inner);
+  const split =
+    box.groups.length > 1
+      ? [
+          layoutGroups(flow, box.groups.slice(0, 1), half),
+          layoutGroups(flow, box.groups.slice(1), half),
+        ]
+      : null;
+  const splitHeight =
+    split === null ? Infinity : Math.max(...split.map((column) => groupsHeight(flow, column)));
+  const useSplit = split !== null && splitHeight < groupsHeight(flow, single);
+  const groupHeight = useSplit ? splitHeight : groupsHeight(flow, single);
+  const gap = (part: number): number => (part > 0 ? sizes.body * 0.3 : 0);
+  const height =
+    pad * 2 +
+    heading.length * sizes.h2Line +
+    bold.length * sizes.line +
+    gap(box.groups.length) +
+    groupHeight +
+    gap(paragraphs.length) +
+    paragraphs.length * sizes.line;
+  const draw = (top: number): void => {
+    flow.y = top;
+    canvas.rect(flow.left, top - height, flow.width, height, {
+      fill: ALERT_FILL,
+      stroke: ALERT_STROKE,
+      lineWidth: 2,
+    });
+    flow.y -= pad;
+    const x = flow.left + pad;
+    flow.lines(heading, x, 'bold', sizes.h2, ALERT_STROKE, sizes.h2Line);
+    flow.lines(bold, x, 'bold', sizes.body, INK, sizes.line);
+    flow.y -= gap(box.groups.length);
+    if (useSplit && split !== null) {
+      const groupsTop = flow.y;
+      split.forEach((column, index) => {
+        flow.y = groupsTop;
+        drawGroups(flow, column, x + index * (half + COLUMN_GAP));
+      });
+      flow.y = groupsTop - groupHeight;
+    } else {
+      drawGroups(flow, single, x);
+    }
+    flow.y -= gap(paragraphs.length);
+    flow.lines(paragraphs, x, 'regular', sizes.body, INK, sizes.line);
+    flow.y = top - height;
+  };
+  return { height, draw };
+}
+
+/** An alert box at the cursor, moved to the next page whole if it does not fit. */
+function drawAlertBox(flow: Flow, box: Parameters<typeof layoutAlertBox>[1]): void {
+  const { height, draw } = layoutAlertBox(flow, box);
+  flow.space(flow.sizes.body * 0.6);
+  flow.ensure(height);
+  draw(flow.y);
+}
+
+/**
+ * The red-flag box, at the foot of page 1 whatever comes before it: the space above it is kept
+ * for the flow (the results table starts on page 1 and runs on), and it never moves to page 2.
+ */
+function drawRedFlagsAtFoot(flow: Flow, model: HandoutModel): void {
+  const { height, draw } = layoutAlertBox(flow, {
+    heading: model.redFlags.heading,
+    bold: [],
+    groups: model.redFlags.groups,
+    paragraphs: model.redFlags.extra,
+  });
+  const gap = flow.sizes.body * 0.6;
+  if (height + gap > flow.room) {
+    // Page 1 is full already (a very long header): the box comes next, as it is.
+    flow.ensure(height);
+    draw(flow.y);
+    return;
+  }
+  const y = flow.y;
+  draw(flow.bottom + height);
+  flow.y = y;
+  flow.reserved = height + gap;
 }
 
 /**
@@ -550,7 +742,7 @@ function blockItems(
 
 /**
  * The split of a width between two columns that makes the taller one shortest: an even split,
- * or up to two steps of 5% of the width towards the taller column when that makes it shorter.
+ * or up to three steps of 5% of the width towards the taller column when that makes it shorter.
  * @param evaluate - lays the columns out with `share` of the width on the left: their heights
  */
 function splitColumns<T>(
@@ -562,7 +754,7 @@ function splitColumns<T>(
   // Widths only change a height a whole line at a time: compare with half a point of slack.
   if (Math.abs(best.left - best.right) > 0.5) {
     const direction = best.left > best.right ? 1 : -1;
-    for (const step of [1, 2]) {
+    for (const step of [1, 2, 3]) {
       const next = evaluate(0.5 + direction * step * 0.05);
       if (taller(next) < taller(best) - 0.5) best = next;
     }
@@ -636,22 +828,30 @@ function drawSection(flow: Flow, section: HandoutSection): void {
   const { sizes } = flow;
   const headingLines = flow.wrap(section.heading, 'bold', sizes.h2, flow.width);
   const headingHeight = headingLines.length * sizes.h2Line;
-  const [why, foods, suggest, ...rest] = section.blocks;
+  const { why, doNow, foods, suggest, goodToKnow } = section;
   flow.space(sizes.body * 0.7);
   // Keep the heading with the first two lines under it.
   flow.ensure(headingHeight + sizes.line * 2);
   flow.lines(headingLines, flow.left, 'bold', sizes.h2, HEADING, sizes.h2Line);
-  if (why) drawBlock(flow, why);
+  drawBlock(flow, why);
+  if (doNow) {
+    flow.space(sizes.body * 0.3);
+    drawBlock(flow, doNow);
+  }
   // What to eat and what the clinician may suggest are short lists: side by side.
   if (foods && suggest) {
     flow.space(sizes.body * 0.3);
     drawBlockPair(flow, foods, suggest);
   } else {
-    for (const block of [foods, suggest]) if (block) drawBlock(flow, block);
+    for (const block of [foods, suggest]) {
+      if (!block) continue;
+      flow.space(sizes.body * 0.3);
+      drawBlock(flow, block);
+    }
   }
-  for (const block of rest) {
+  if (goodToKnow) {
     flow.space(sizes.body * 0.2);
-    drawBlock(flow, block);
+    drawBlock(flow, goodToKnow);
   }
 }
 
@@ -760,10 +960,23 @@ function layoutAt(
   const sizes = sizesFor(model.largePrint, density);
   const flow = new Flow(canvas, page, sizes, FOOTER_HEIGHT + 6, wrap);
   drawHeader(flow, model);
-  if (!model.largePrint) drawSummary(flow, model);
+  if (model.critical) {
+    drawAlertBox(flow, {
+      heading: model.critical.call,
+      bold: [],
+      groups: model.critical.emergencies,
+      paragraphs: [],
+    });
+  }
+  drawSummary(flow, model);
+  drawRedFlagsAtFoot(flow, model);
   drawTable(flow, model);
   for (const section of model.sections) drawSection(flow, section);
-  drawHabits(flow, model);
+  if (model.panelNotes) {
+    flow.space(sizes.body * 0.7);
+    drawBlock(flow, model.panelNotes);
+  }
+  if (model.habits.items.length > 0) drawHabits(flow, model);
   const rules = wrapRules(flow, model);
   const extraNoteLines = drawNotes(flow, model, rulesHeight(rules));
   drawRules(flow, rules);
@@ -815,12 +1028,12 @@ class RecordingCanvas implements HandoutCanvas {
   }
 }
 
-/** The issue's limit: a full three-test panel fits on two pages, in large print too. */
-const PAGE_BUDGET = 2;
+/** The page limit: two pages at 12 pt, three in large print (14 pt). */
+const pageBudget = (model: HandoutModel): number => (model.largePrint ? 3 : 2);
 
 /**
  * Lays the whole handout out on `canvas`, adding pages as needed, and draws a footer on each page.
- * The most open density is kept when it fits in {@link PAGE_BUDGET} pages; otherwise trial
+ * The most open density is kept when it fits in the page budget (2 pages, 3 in large print); otherwise trial
  * layouts pick the most open density that needs no more pages than the tightest. The layout
  * kept is replayed onto `canvas`, not laid out again.
  * @param canvas - the drawing surface (render.ts backs it with pdf-lib)
@@ -843,7 +1056,7 @@ export function layoutHandout(
     return { recording, result: { ...result, density } };
   };
   let kept = attempt(0);
-  if (kept.result.pages > PAGE_BUDGET) {
+  if (kept.result.pages > pageBudget(model)) {
     const tightest = attempt(DENSITIES.length - 1);
     if (tightest.result.pages < kept.result.pages) {
       kept = tightest;

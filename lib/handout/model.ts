@@ -6,9 +6,22 @@ import type {
   ResultInterpretation,
   Status,
 } from '../types';
+import {
+  ageInYears,
+  foodsId,
+  habitId,
+  CRITICAL_CITATION_IDS,
+  LARGE_PRINT_AGE_YEARS,
+  PATIENT_RULES,
+  RED_FLAG_CITATION_IDS,
+} from '../safety/patient-rules';
+import type { PatientPlace, PatientRuleId } from '../safety/patient-rules';
+import { allIn, anyIn, applyRules, factsOf } from '../safety/rule';
+import type { RuleFacts } from '../safety/rule';
 import { HANDOUT_TEXT_EN } from './text/en';
 import { HANDOUT_TEXT_ES } from './text/es';
-import type { HandoutLang, HandoutText } from './text/handout-text';
+import { HABIT_IDS } from './text/handout-text';
+import type { CriticalKind, HandoutLang, HandoutText } from './text/handout-text';
 
 export type { HandoutLang } from './text/handout-text';
 
@@ -81,18 +94,42 @@ export interface HandoutBlock {
   readonly bullets: readonly string[];
 }
 
-/** Everything the handout says about one test. */
+/** Everything the handout says about one test; a block with nothing to say is left out. */
 export interface HandoutSection {
   readonly analyte: AnalyteId;
   readonly heading: string;
-  readonly blocks: readonly HandoutBlock[];
+  /** Why it matters, and the patient's own level. */
+  readonly why: HandoutBlock;
+  /** What the patient does now (stop lines, "your clinician will decide today"). */
+  readonly doNow?: HandoutBlock;
+  /** The food list headed by the nutrient, or why no more is needed. */
+  readonly foods?: HandoutBlock;
+  readonly suggest?: HandoutBlock;
+  /** Notes on the ticked context, worded by the direction of the result. */
+  readonly goodToKnow?: HandoutBlock;
+}
+
+/**
+ * The blocks of a section in reading order, the empty ones left out.
+ * @param section - a section of the model
+ * @returns why, what to do, foods, suggestions, good to know: those present
+ */
+export function sectionBlocks(section: HandoutSection): HandoutBlock[] {
+  const blocks = [section.why, section.doNow, section.foods, section.suggest, section.goodToKnow];
+  return blocks.filter((block): block is HandoutBlock => block !== undefined);
+}
+
+/** A lead line and the bullets under it. */
+export interface HandoutGroup {
+  readonly lead: string;
+  readonly items: readonly string[];
 }
 
 /** The whole handout as strings and simple structures: the renderer only lays it out. */
 export interface HandoutModel {
   readonly lang: HandoutLang;
   readonly pdfLanguage: 'en-US' | 'es-US';
-  /** 14 pt body text instead of 12 pt (the 65-or-older context is set). */
+  /** 14 pt body text instead of 12 pt: 65 or older by birth date at asOf, or the context flag. */
   readonly largePrint: boolean;
   readonly title: string;
   readonly subject: string;
@@ -106,7 +143,19 @@ export interface HandoutModel {
     readonly heading: string;
     /** One short line per result. */
     readonly results: readonly string[];
-    readonly closing: string;
+  };
+  /** A critical result: call today (the box's heading), and when to call 911 (top of page 1). */
+  readonly critical?: {
+    readonly call: string;
+    readonly emergencies: readonly HandoutGroup[];
+  };
+  /** The patient's own actions (page 1). */
+  readonly actions: { readonly heading: string; readonly items: readonly string[] };
+  /** Back-pain red flags (page 1, every handout); `extra` is shown under the groups. */
+  readonly redFlags: {
+    readonly heading: string;
+    readonly groups: readonly HandoutGroup[];
+    readonly extra: readonly string[];
   };
   readonly table: {
     readonly heading: string;
@@ -115,7 +164,11 @@ export interface HandoutModel {
     readonly note: string;
   };
   readonly sections: readonly HandoutSection[];
+  /** Notes about the whole handout (medicines, kidneys, pregnancy), each once. */
+  readonly panelNotes?: HandoutBlock;
   readonly habits: { readonly heading: string; readonly items: readonly string[] };
+  /** Every citation behind the sentences shown (patient rules, red flags, critical lists). */
+  readonly citationIds: readonly string[];
   readonly notesHeading: string;
   readonly footer: {
     /** Rule sets, rules version and date generated. */
@@ -216,15 +269,46 @@ function buildScale(text: HandoutText, result: ResultInterpretation): HandoutSca
   return { segments, marker: { kind: 'point', at, openEnd, label: text.youAreHere } };
 }
 
-function buildRow(text: HandoutText, result: ResultInterpretation): HandoutRow {
+/**
+ * The status whose wording a result takes: a censored value that is low whichever band it is in
+ * ("<25 ng/mL") reads as low, not "we can't tell" (section 8.6).
+ */
+function wordingStatus(facts: RuleFacts): Status {
+  if (facts.status === 'indeterminate' && allIn(facts, ['deficient', 'insufficient'])) {
+    return facts.possible.includes('deficient') ? 'deficient' : 'insufficient';
+  }
+  return facts.status;
+}
+
+function describeMeaning(
+  text: HandoutText,
+  result: ResultInterpretation,
+  facts: RuleFacts,
+): string {
+  const words = text.analytes[result.analyte];
+  const status = wordingStatus(facts);
+  if (status !== result.status) {
+    return fill(words.lowCensored, { bound: String(result.input.value) });
+  }
+  return words.statusWords[status];
+}
+
+function criticalKind(facts: RuleFacts): CriticalKind | null {
+  if (facts.analyte === 'vitamin-d' && facts.critical === 'high') return 'vitamin-d-high';
+  if (facts.analyte === 'magnesium' && facts.critical === 'high') return 'magnesium-high';
+  if (facts.analyte === 'magnesium' && facts.critical === 'low') return 'magnesium-low';
+  return null;
+}
+
+function buildRow(text: HandoutText, result: ResultInterpretation, facts: RuleFacts): HandoutRow {
   const words = text.analytes[result.analyte];
   return {
     analyte: result.analyte,
     test: words.name,
     result: describeResult(text, result),
     status: result.status,
-    meaning: text.statusWords[result.status],
-    action: result.critical ? text.criticalAction : words.action[result.status],
+    meaning: describeMeaning(text, result, facts),
+    action: result.critical ? text.critical.rowAction : words.action[wordingStatus(facts)],
     critical: result.critical,
     scale: buildScale(text, result),
   };
@@ -234,44 +318,94 @@ function unique<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
 }
 
+/** One result with its rule facts and the rules that matched it. */
+interface Evaluated {
+  readonly result: ResultInterpretation;
+  readonly facts: RuleFacts;
+  readonly shown: ReadonlyArray<{ readonly id: PatientRuleId; readonly place: PatientPlace }>;
+}
+
+/**
+ * Keeps each sentence once across the whole handout (one sentence, one place): the first use, in
+ * reading order, wins.
+ */
+class SentenceLedger {
+  private readonly seen = new Set<string>();
+
+  take(sentences: readonly string[]): string[] {
+    return sentences.filter((sentence) => {
+      if (this.seen.has(sentence)) return false;
+      this.seen.add(sentence);
+      return true;
+    });
+  }
+}
+
+function block(
+  heading: string,
+  paragraphs: readonly string[],
+  bullets: readonly string[],
+): HandoutBlock | undefined {
+  return paragraphs.length + bullets.length === 0 ? undefined : { heading, paragraphs, bullets };
+}
+
 function buildSection(
   text: HandoutText,
   analyte: AnalyteId,
-  results: readonly ResultInterpretation[],
-  interpretation: Interpretation,
+  evaluated: readonly Evaluated[],
+  suppressed: ReadonlySet<string>,
+  ledger: SentenceLedger,
 ): HandoutSection {
   const words = text.analytes[analyte];
-  const statuses: Status[] = unique(results.map((result) => result.status));
-  const onlyHigh = statuses.every((status) => status === 'high');
-  const notes = interpretation.context.flatMap((flag) => {
-    const note = text.contextNotes[flag]?.[analyte];
-    return note === undefined ? [] : [note];
-  });
-  const blocks: HandoutBlock[] = [
-    {
-      heading: text.sectionHeadings.why,
-      paragraphs: [[...words.why, ...unique(statuses.map((s) => words.yourLevel[s]))].join(' ')],
-      bullets: [],
-    },
-    onlyHigh
-      ? { heading: text.sectionHeadings.foods, paragraphs: [words.foodsWhenHigh], bullets: [] }
-      : { heading: text.sectionHeadings.foods, paragraphs: [], bullets: words.foods },
-    {
-      heading: text.sectionHeadings.suggest,
-      paragraphs: [],
-      bullets: unique(statuses.flatMap((status) => words.suggest[status])),
-    },
-  ];
-  if (notes.length > 0) {
-    blocks.push({ heading: text.sectionHeadings.goodToKnow, paragraphs: notes, bullets: [] });
-  }
-  return { analyte, heading: words.heading, blocks };
+  const own = evaluated.filter((entry) => entry.result.analyte === analyte);
+  const statuses = unique(own.map((entry) => wordingStatus(entry.facts)));
+  const sentences = (place: PatientPlace): string[] =>
+    ledger.take(
+      unique(
+        own.flatMap((entry) =>
+          entry.shown.filter((rule) => rule.place === place).map((rule) => rule.id),
+        ),
+      )
+        .filter((id) => !suppressed.has(id))
+        .map((id) => text.rules[id]),
+    );
+  // What a low level does only where the level is (or may be) low; on a healthy level, that
+  // extra pills have not been shown to help (8.5). A high level gets neither: it has its stop lines.
+  const mayBeLow = own.some((entry) => anyIn(entry.facts, ['deficient', 'insufficient']));
+  const healthy = own.some((entry) => entry.facts.status === 'sufficient');
+  const why = ledger.take([
+    ...words.why,
+    ...(mayBeLow ? words.whyWhenLow : []),
+    ...(healthy && !mayBeLow ? words.whyWhenNotLow : []),
+    ...unique(statuses.map((s) => words.yourLevel[s])),
+  ]);
+  const doNow = sentences('doNow');
+  const foodNotes = sentences('foods');
+  const foods = suppressed.has(foodsId(analyte)) ? [] : ledger.take(words.foods);
+  const suggest = sentences('suggest');
+  const notes = sentences('goodToKnow');
+  const headings = text.sectionHeadings;
+  return {
+    analyte,
+    heading: words.heading,
+    why: { heading: headings.why, paragraphs: [why.join(' ')], bullets: [] },
+    // Short instructions: run on after their heading, to keep the sheet to two pages.
+    doNow: block(
+      headings.doNow,
+      [doNow.join(' ')].filter((line) => line !== ''),
+      [],
+    ),
+    foods: block(words.foodsHeading, foodNotes, foods),
+    suggest: block(headings.suggest, [], suggest),
+    goodToKnow: block(headings.goodToKnow, notes, []),
+  };
 }
 
 /**
  * Turns an interpretation into the strings and shapes of the patient handout. Pure: every
- * classification comes from the interpretation (status, bands, input.display, context); the
- * wording comes from the language file; the date printed is `options.generatedOn`.
+ * classification comes from the interpretation (status, bands, input.display, context); which
+ * sentences apply comes from the patient rules (lib/safety/patient-rules.ts); the wording comes
+ * from the language file; the date printed is `options.generatedOn`. Each sentence appears once.
  * @param interpretation - the output of `interpret()`
  * @param options - `lang` (`en` or `es`) and `generatedOn` (YYYY-MM-DD)
  * @returns the handout model a renderer lays out
@@ -281,7 +415,7 @@ export function buildHandoutModel(
   options: HandoutModelOptions,
 ): HandoutModel {
   const text = getHandoutText(options.lang);
-  const { patient, clinician } = interpretation;
+  const { patient, clinician, context } = interpretation;
   const facts: Array<HandoutModel['facts'][number]> = [];
   const addFact = (kind: HandoutFactKind, value: string | null | undefined): void => {
     if (value !== undefined && value !== null && value.trim() !== '') {
@@ -297,26 +431,97 @@ export function buildHandoutModel(
   addFact('clinic', clinician.clinic);
   addFact('phone', clinician.phone);
 
-  const rows = interpretation.results.map((result) => buildRow(text, result));
+  // Age at the interpretation's date (the caller's generatedOn when interpret() had no asOf).
+  const age = ageInYears(patient.birthDate, interpretation.asOf ?? options.generatedOn);
+  const evaluated: Evaluated[] = interpretation.results.map((result) => {
+    const resultFacts = factsOf(result, context, age);
+    const outcome = applyRules(PATIENT_RULES, resultFacts);
+    return {
+      result,
+      facts: resultFacts,
+      shown: outcome.shown.map((entry) => ({
+        id: entry.id as PatientRuleId,
+        place: entry.content,
+      })),
+    };
+  });
+  const suppressed = new Set(
+    evaluated.flatMap((entry) => [...applyRules(PATIENT_RULES, entry.facts).suppressed]),
+  );
+  const panelIds = (place: PatientPlace): string[] =>
+    unique(
+      evaluated.flatMap((entry) =>
+        entry.shown.filter((rule) => rule.place === place).map((rule) => rule.id),
+      ),
+    )
+      .filter((id) => !suppressed.has(id))
+      .map((id) => text.rules[id as PatientRuleId]);
+
+  const ledger = new SentenceLedger();
+  const rows = evaluated.map((entry) => buildRow(text, entry.result, entry.facts));
+
+  const criticalGroups = unique(
+    evaluated.flatMap((entry) => {
+      const kind = criticalKind(entry.facts);
+      return kind === null ? [] : [kind];
+    }),
+  ).map((kind) => ({
+    lead: fill(text.critical.call911, {
+      test: text.analytes[kind.startsWith('vitamin-d') ? 'vitamin-d' : 'magnesium'].name,
+    }),
+    items: text.critical.symptoms[kind],
+  }));
+  const anyCritical = interpretation.results.some((result) => result.critical);
+  const phone = clinician.phone?.trim();
+  const critical = anyCritical
+    ? {
+        call: fill(text.critical.callToday, {
+          phone: phone === undefined || phone === '' ? text.critical.blankPhone : phone,
+        }),
+        emergencies: criticalGroups,
+      }
+    : undefined;
+
+  const allNormal = interpretation.results.every((result) => result.status === 'sufficient');
+  const actions = {
+    heading: text.actions.heading,
+    items: ledger.take([
+      ...(anyCritical ? [] : [text.actions.book]),
+      text.actions.bringPills,
+      ...(allNormal ? text.actions.allNormal : []),
+    ]),
+  };
+  const redFlags = {
+    heading: text.redFlags.heading,
+    groups: text.redFlags.groups,
+    extra: ledger.take(panelIds('redFlags')),
+  };
+
   const analytes = unique(interpretation.results.map((result) => result.analyte));
   const sections = analytes.map((analyte) =>
-    buildSection(
-      text,
-      analyte,
-      interpretation.results.filter((result) => result.analyte === analyte),
-      interpretation,
-    ),
+    buildSection(text, analyte, evaluated, suppressed, ledger),
   );
+  const panelNotes = block(text.panelNotesHeading, ledger.take(panelIds('panel')), []);
+  const habits = ledger.take(
+    HABIT_IDS.filter((id) => !suppressed.has(habitId(id))).map((id) => text.habits[id]),
+  );
+
   const ruleSetNames = unique(
     interpretation.results.map(
-      (result) => `${text.analytes[result.analyte].name}: ${result.ruleSet.name}`,
+      (result) =>
+        `${text.analytes[result.analyte].name}: ${text.ruleSetNames[result.ruleSet.id] ?? result.ruleSet.name}`,
     ),
   );
+  const citationIds = unique([
+    ...RED_FLAG_CITATION_IDS,
+    ...(anyCritical ? CRITICAL_CITATION_IDS : []),
+    ...evaluated.flatMap((entry) => applyRules(PATIENT_RULES, entry.facts).citationIds),
+  ]);
 
   return {
     lang: text.lang,
     pdfLanguage: text.pdfLanguage,
-    largePrint: interpretation.context.includes('age-65-plus'),
+    largePrint: context.includes('age-65-plus') || (age !== null && age >= LARGE_PRINT_AGE_YEARS),
     title: text.title,
     subject: text.subject,
     intro: text.intro,
@@ -324,11 +529,15 @@ export function buildHandoutModel(
     summary: {
       heading: text.summaryHeading,
       results: rows.map((row) => text.summaryLine(row.test, row.meaning)),
-      closing: text.summaryClosing,
     },
+    ...(critical === undefined ? {} : { critical }),
+    actions,
+    redFlags,
     table: { heading: text.tableHeading, columns: text.columns, rows, note: text.tableNote },
     sections,
-    habits: { heading: text.habitsHeading, items: text.habits },
+    ...(panelNotes === undefined ? {} : { panelNotes }),
+    habits: { heading: text.habitsHeading, items: habits },
+    citationIds,
     notesHeading: text.notesHeading,
     footer: {
       lines: [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildHandoutModel, getHandoutText } from '@/lib/handout/model';
+import { buildHandoutModel, getHandoutText, sectionBlocks } from '@/lib/handout/model';
 import type { HandoutScaleMarker } from '@/lib/handout/model';
 import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
@@ -18,7 +18,7 @@ const build = (id: string, lang: 'en' | 'es' = 'en') => {
 
 describe('buildHandoutModel', () => {
   it.each(GOLDEN.map((golden) => golden.id))(
-    '%s: one row per result, words from its status',
+    '%s: one row per result, words from its status (a censored value that is low either way reads low)',
     (id) => {
       for (const lang of ['en', 'es'] as const) {
         const { interpretation, model } = build(id, lang);
@@ -27,7 +27,15 @@ describe('buildHandoutModel', () => {
         interpretation.results.forEach((result, index) => {
           const row = model.table.rows[index]!;
           expect(row.status).toBe(result.status);
-          expect(row.meaning).toBe(text.statusWords[result.status]);
+          const words = text.analytes[result.analyte];
+          const lowEitherWay =
+            result.status === 'indeterminate' &&
+            (result.possibleStatuses ?? []).every((s) => s === 'deficient' || s === 'insufficient');
+          expect(row.meaning).toBe(
+            lowEitherWay
+              ? words.lowCensored.replace('{bound}', String(result.input.value))
+              : words.statusWords[result.status],
+          );
           expect(row.scale.segments.map((segment) => segment.status)).toEqual(
             result.bands.map((band) => band.status),
           );
@@ -107,26 +115,41 @@ describe('buildHandoutModel', () => {
     expect(build('all-low-us-units').model.largePrint).toBe(false);
   });
 
+  it.each([
+    ['1961-11-26', true],
+    ['1961-11-27', false],
+    ['1956-05-01', true],
+    ['1990-01-01', false],
+  ] as const)(
+    'uses large print by age from the birth date %s at asOf 2026-11-26 (65 or older: %s)',
+    (birthDate, large) => {
+      const golden = GOLDEN.find((entry) => entry.id === 'all-low-us-units')!;
+      const interpretation = interpretOrThrow({
+        ...golden.panel,
+        patient: { name: 'A', birthDate },
+      });
+      // The age is taken at the interpretation's asOf, not at generatedOn or the clock.
+      const model = buildHandoutModel(interpretation, { lang: 'en', generatedOn: '2040-01-01' });
+      expect(model.largePrint).toBe(large);
+    },
+  );
+
   it('adds patient notes for the ticked context, only to the tests they affect', () => {
     const { model } = build('alternative-rule-sets');
     const goodToKnow = (analyte: string) =>
-      model.sections
-        .find((section) => section.analyte === analyte)!
-        .blocks.find((block) => block.heading === HANDOUT_TEXT_EN.sectionHeadings.goodToKnow);
-    expect(goodToKnow('vitamin-b12')?.paragraphs).toEqual([
-      HANDOUT_TEXT_EN.contextNotes.metformin!['vitamin-b12'],
-    ]);
+      model.sections.find((section) => section.analyte === analyte)!.goodToKnow;
+    expect(goodToKnow('vitamin-b12')?.paragraphs).toEqual([HANDOUT_TEXT_EN.rules['b12-metformin']]);
     expect(goodToKnow('vitamin-d')).toBeUndefined();
   });
 
   it('does not suggest eating more of what is already too high', () => {
     const { model } = build('high-and-critical');
     for (const section of model.sections) {
-      const foods = section.blocks.find(
-        (block) => block.heading === HANDOUT_TEXT_EN.sectionHeadings.foods,
-      )!;
+      const foods = section.foods!;
+      expect(foods.heading).toBe(HANDOUT_TEXT_EN.analytes[section.analyte].foodsHeading);
       expect(foods.bullets).toEqual([]);
-      expect(foods.paragraphs).toEqual([HANDOUT_TEXT_EN.analytes[section.analyte].foodsWhenHigh]);
+      expect(foods.paragraphs).toHaveLength(1);
+      expect(sectionBlocks(section)[0]).toBe(section.why);
     }
   });
 

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getDocumentProxy } from 'unpdf';
 import { interpret } from '@/lib/interpret';
+import type { HandoutModel } from '@/lib/handout/model';
 import type { Interpretation } from '@/lib/types';
 
 /** A golden case of tests/fixtures/golden.json. */
@@ -211,4 +212,44 @@ export function fernandezHuertaWordsPerSentence(text: string): number {
   const words = splitWords(text);
   const syllables = words.reduce((sum, word) => sum + countSpanishSyllables(word), 0);
   return 206.84 - 60 * (syllables / words.length) - 1.02 * (words.length / countSentences(text));
+}
+
+/**
+ * The body text of a handout, taken from the text pdf.js reads back from the real PDF.
+ * Left out, because they are not prose a patient reads as sentences:
+ * - the header: title and the facts (patient, date, clinician, clinic, phone);
+ * - the results table's labels and numbers: column headings, test names, the result with its
+ *   unit, the one- to five-word meaning, and the words on the band scales;
+ * - the small print and page footer: rule-set names, rules version, date made, page numbers,
+ *   and the disclaimer (repeated on every page).
+ * Kept: the intro, the summary, each result's action, the table note, every section (run-in
+ * headings included), the habits and the notes heading. Headings without a full stop merge into
+ * the next sentence, which lengthens sentences: that makes the test stricter, not looser.
+ * @param model - the handout model the PDF was rendered from
+ * @param items - the text items pdf.js read from the PDF
+ * @returns the body text, items joined with spaces
+ */
+export function bodyText(model: HandoutModel, items: ReadonlyArray<{ text: string }>): string {
+  const excluded = [
+    model.title,
+    ...model.facts.flatMap((fact) => [`${fact.label}:`, fact.value]),
+    ...Object.values(model.table.columns),
+    ...model.table.rows.flatMap((row) => [
+      row.test,
+      row.result,
+      row.meaning,
+      ...row.scale.segments.map((segment) => segment.label),
+      row.scale.marker.label,
+      `${row.scale.marker.label} (?)`,
+    ]),
+    model.footer.lines.join(' '),
+    model.footer.disclaimer,
+  ];
+  const isExcluded = (line: string): boolean =>
+    /^(Page|Página) \d+ (of|de) \d+$/.test(line) ||
+    excluded.some((text) => text.replace(/\s+/g, ' ').includes(line));
+  return items
+    .map((item) => item.text.trim())
+    .filter((line) => line !== '' && !isExcluded(line))
+    .join(' ');
 }

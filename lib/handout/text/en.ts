@@ -15,6 +15,16 @@ const MONTHS = [
   'December',
 ] as const;
 
+const STATUS_WORDS = {
+  deficient: 'Low',
+  insufficient: 'A bit low',
+  sufficient: 'In a healthy range',
+  high: 'Higher than needed',
+  indeterminate: "We can't tell from this result",
+} as const;
+
+const NEW_TEST_ACTION = 'Your clinician may ask for a new test that gives a number.';
+
 /**
  * English wording of the patient handout. Written for a 6th-grade reader: short sentences,
  * common words, terms defined where they first appear. Honest about the evidence for back pain
@@ -24,7 +34,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   lang: 'en',
   pdfLanguage: 'en-US',
   title: 'Your blood test results',
-  subject: 'Vitamin D, vitamin B12 and magnesium: what your results mean for your back',
+  subject: 'Vitamin D, vitamin B12 and magnesium: what your results mean',
   intro: [
     'This sheet explains your blood tests in plain words. Your clinician is the doctor, nurse or other health worker who ordered them.',
   ],
@@ -38,7 +48,67 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   formatDate: (year, month, day) => `${MONTHS[month - 1] ?? ''} ${day}, ${year}`,
   summaryHeading: 'In short',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
-  summaryClosing: 'Your clinician will go over these results with you.',
+  critical: {
+    callToday: 'Call your clinician at {phone} today.',
+    blankPhone: '________________',
+    call911: '{test}: call 911 or go to the emergency room if you have:',
+    symptoms: {
+      'vitamin-d-high': [
+        'Vomiting, or you cannot keep fluids down.',
+        'Great thirst, and you pass a lot of urine.',
+        'Confusion, or you are much more sleepy than usual.',
+        'A racing or uneven heartbeat.',
+      ],
+      'magnesium-high': [
+        'Very weak or floppy muscles.',
+        'You are very sleepy or confused.',
+        'Slow or shallow breathing.',
+        'A slow heartbeat, or you faint.',
+      ],
+      'magnesium-low': [
+        'A racing, pounding or uneven heartbeat.',
+        'You faint.',
+        'Muscle spasms or twitching that do not stop.',
+        'A seizure (fit).',
+      ],
+    },
+    rowAction: 'Call your clinician today. See the red box at the top.',
+  },
+  actions: {
+    heading: 'What to do now',
+    book: 'Book a visit with your clinician in the next 1 to 2 weeks, or when they tell you.',
+    bringPills: 'Bring all your pills and supplements when you go.',
+    allNormal: [
+      'These tests do not explain your back pain. Your clinician will look for other causes.',
+      'Most back pain gets better within a few weeks. Keep moving as much as you can.',
+    ],
+  },
+  redFlags: {
+    heading: 'Get help right away if...',
+    groups: [
+      {
+        lead: 'Go to the emergency room now if you have:',
+        items: [
+          'New trouble passing urine, or you cannot control your bladder or bowels.',
+          'Numbness around your genitals, buttocks or inner thighs.',
+          'Weak legs that are getting worse, or weakness in both legs.',
+        ],
+      },
+      {
+        lead: 'Call your clinician the same day if you have:',
+        items: [
+          'A fever, or you feel very sick, with your back pain.',
+          'A fall or injury, mostly if you are over 50, have thin bones or take steroids.',
+        ],
+      },
+      {
+        lead: 'See your clinician soon if you have:',
+        items: [
+          'Weight loss you cannot explain, cancer in the past, or pain at night that rest does not ease.',
+        ],
+      },
+    ],
+  },
   tableHeading: 'Your results',
   columns: {
     test: 'Test',
@@ -53,13 +123,6 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     '>': 'more than',
     '>=': 'at least',
   },
-  statusWords: {
-    deficient: 'Low',
-    insufficient: 'A bit low',
-    sufficient: 'In a healthy range',
-    high: 'Higher than needed',
-    indeterminate: "We can't tell from this result",
-  },
   bandWords: {
     deficient: 'Low',
     insufficient: 'A bit low',
@@ -68,172 +131,197 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   },
   youAreHere: 'You are here',
   somewhereHere: 'You are somewhere in here',
-  criticalAction: 'Your clinician needs to talk with you about this result soon.',
   analytes: {
     'vitamin-d': {
       name: 'Vitamin D',
       heading: 'Vitamin D: a vitamin that keeps bones strong',
-      why: [
-        'Your body needs vitamin D to use calcium, the mineral in bones.',
+      statusWords: STATUS_WORDS,
+      lowCensored: 'Low (below {bound})',
+      why: ['Your body needs vitamin D to use calcium, the mineral in bones.'],
+      whyWhenLow: [
         'A very low level can make bones soft and sore. This can add to back aches.',
         'Pills have not been shown to ease back pain. Still, fixing a real lack is good for your bones.',
       ],
+      whyWhenNotLow: [
+        'When your level is not low, extra vitamin D has not been shown to help back pain.',
+      ],
       yourLevel: {
-        deficient: 'Your level is low. It may add to your aches.',
-        insufficient: 'Your level is a bit low.',
-        sufficient: 'Your level is in a healthy range.',
-        high: 'Your level is higher than you need. Too much can harm you.',
-        indeterminate: 'The lab did not give an exact number, so we cannot tell where you are.',
+        deficient: 'Your vitamin D level is low.',
+        insufficient: 'Your vitamin D level is a bit low.',
+        sufficient: 'Your vitamin D level is in a healthy range.',
+        high: 'Your vitamin D level is higher than you need. Too much can harm you.',
+        indeterminate:
+          'The lab did not give an exact vitamin D number, so we cannot tell where you are.',
       },
       action: {
         deficient: 'Your clinician may suggest vitamin D pills and a few more blood tests.',
         insufficient: 'Your clinician may suggest foods with vitamin D or a pill.',
         sufficient: 'Keep doing what you do now.',
-        high: 'Do not take extra vitamin D until you talk with your clinician.',
-        indeterminate: 'Your clinician may ask for a new test that gives a number.',
+        high: 'Your clinician will check your calcium and the pills you take.',
+        indeterminate: NEW_TEST_ACTION,
       },
-      suggest: {
-        deficient: [
-          'Blood tests that show how your bones are doing.',
-          'Vitamin D pills, taken the way your clinician says.',
-        ],
-        insufficient: ['More foods with vitamin D, some time in the sun, or a pill.'],
-        sufficient: ['No change is needed for vitamin D.'],
-        high: [
-          'A blood test for calcium. Too much vitamin D can raise calcium.',
-          'A talk about the pills you take.',
-        ],
-        indeterminate: ['A new test that gives a number.'],
-      },
+      foodsHeading: 'Foods with vitamin D',
       foods: [
         'Fish with a lot of oil, like salmon.',
         'Milk with vitamin D added.',
         'Eggs.',
         'Some sun on your skin.',
       ],
-      foodsWhenHigh: 'You do not need more vitamin D now. Food alone will not make it too high.',
     },
     'vitamin-b12': {
       name: 'Vitamin B12',
       heading: 'Vitamin B12: a vitamin that keeps nerves healthy',
-      why: [
-        'Nerves carry signals from your body to your brain.',
-        'A low level can cause numb feet, tingling or weak legs. This can feel like back pain or make it worse.',
+      statusWords: STATUS_WORDS,
+      lowCensored: 'Low (below {bound})',
+      why: ['Nerves carry signals from your body to your brain. B12 helps keep them healthy.'],
+      whyWhenLow: [
+        'A low level can make your feet numb or tingle. It can add to aches.',
         'Fixing a real lack is good for your nerves. Your clinician will decide if you need it.',
       ],
+      whyWhenNotLow: [
+        'When your level is not low, extra B12 has not been shown to help back pain.',
+      ],
       yourLevel: {
-        deficient: 'Your level is low. It may add to nerve pain.',
-        insufficient: 'Your level is a bit low. One more test can tell if you need more B12.',
-        sufficient: 'Your level is in a healthy range.',
-        high: 'Your level is higher than needed. This is most often from pills or shots.',
-        indeterminate: 'The lab did not give an exact number, so we cannot tell where you are.',
+        deficient: 'Your B12 level is low.',
+        insufficient: 'Your B12 level is a bit low. One more test can tell if you need more B12.',
+        sufficient: 'Your B12 level is in a healthy range.',
+        high: 'Your B12 level is higher than needed. This is most often from pills or shots.',
+        indeterminate: 'The lab did not give an exact B12 number, so we cannot tell where you are.',
       },
       action: {
         deficient: 'Your clinician may suggest B12 shots or pills and a blood count test.',
         insufficient: 'Your clinician may suggest one more blood test to be sure.',
         sufficient: 'Keep eating foods with B12.',
         high: 'Your clinician may repeat the test. Tell them about any pills you take.',
-        indeterminate: 'Your clinician may ask for a new test that gives a number.',
+        indeterminate: NEW_TEST_ACTION,
       },
-      suggest: {
-        deficient: [
-          'B12 shots or pills.',
-          'A blood count test, which looks at your red blood cells.',
-        ],
-        insufficient: ['One more blood test that shows if your body has enough B12.'],
-        sufficient: ['No change is needed for B12.'],
-        high: ['A new B12 test, and tests of your blood and liver.'],
-        indeterminate: ['A new test that gives a number.'],
-      },
+      foodsHeading: 'Foods with vitamin B12',
       foods: ['Meat, fish and chicken.', 'Eggs and milk.', 'Cereal with B12 added.'],
-      foodsWhenHigh:
-        'You do not need more B12 now. Do not take B12 pills unless your clinician says so.',
     },
     magnesium: {
       name: 'Magnesium',
       heading: 'Magnesium: a mineral that helps muscles relax',
-      why: [
-        'Your muscles need magnesium to relax after they work.',
-        'A low level can cause cramps and tight muscles. This can add to back aches.',
-        'Pills do not stop most cramps. Still, fixing a real lack is good for your muscles.',
+      statusWords: STATUS_WORDS,
+      lowCensored: 'Low (below {bound})',
+      why: ['Your muscles need magnesium to relax after they work.'],
+      whyWhenLow: [
+        'A low level can cause cramps and tight muscles. These can add to back aches.',
+        'Magnesium pills may not help most cramps. Still, fixing a real lack is good for your muscles.',
+      ],
+      whyWhenNotLow: [
+        'When your level is not low, extra magnesium has not been shown to help back pain.',
       ],
       yourLevel: {
-        deficient: 'Your level is low. It may add to cramps and aches.',
-        insufficient: 'Your level is a bit low. Some labs still call this normal.',
+        deficient: 'Your magnesium level is low.',
+        insufficient: 'Your magnesium level is a bit low. Some labs still call this normal.',
         sufficient:
-          'Your level is in a healthy range. A blood test does not show all the magnesium in your body.',
-        high: 'Your level is higher than needed. This is often linked to the kidneys.',
-        indeterminate: 'The lab did not give an exact number, so we cannot tell where you are.',
+          'Your magnesium level is in a healthy range. A blood test does not show all the magnesium in your body.',
+        high: 'Your magnesium level is higher than needed. This is often linked to the kidneys.',
+        indeterminate:
+          'The lab did not give an exact magnesium number, so we cannot tell where you are.',
       },
       action: {
-        deficient: 'Your clinician may suggest magnesium and tests for potassium and calcium.',
+        deficient:
+          'Your clinician will decide on treatment and may test your potassium and calcium.',
         insufficient: 'Your clinician may suggest more foods with magnesium.',
         sufficient: 'Keep eating foods with magnesium.',
         high: 'Your clinician may check your kidneys and the medicines you take.',
-        indeterminate: 'Your clinician may ask for a new test that gives a number.',
+        indeterminate: NEW_TEST_ACTION,
       },
-      suggest: {
-        deficient: [
-          'Magnesium pills or a drip in a vein.',
-          'Blood tests for potassium and calcium. These are often low too.',
-        ],
-        insufficient: ['More foods with magnesium, and a new test later.'],
-        sufficient: ['No change is needed for magnesium.'],
-        high: [
-          'A blood test to see how your kidneys work.',
-          'A talk about antacids and laxatives. These are stomach and bowel medicines that can have magnesium.',
-        ],
-        indeterminate: ['A new test that gives a number.'],
-      },
+      foodsHeading: 'Foods with magnesium',
       foods: [
         'Leafy greens, like spinach.',
         'Nuts and seeds.',
         'Whole grains, like oats and brown rice.',
         'Avocados.',
       ],
-      foodsWhenHigh:
-        'Do not take magnesium pills or antacids with magnesium unless your clinician says so.',
     },
   },
-  contextNotes: {
-    metformin: {
-      'vitamin-b12': 'You take metformin, a medicine for blood sugar. Over time it can lower B12.',
-    },
-    ppi: {
-      'vitamin-b12': 'You take a medicine for stomach acid. Over a long time it can lower B12.',
-      magnesium: 'You take a medicine for stomach acid. Over a long time it can lower magnesium.',
-    },
-    ckd: {
-      magnesium: 'You have kidney disease. This can make magnesium go up.',
-      'vitamin-d':
-        'You have kidney disease. Your clinician will read this result with that in mind.',
-    },
-    pregnancy: {
-      'vitamin-b12':
-        'B12 often looks lower when you are pregnant. Your clinician will keep this in mind.',
-    },
-    biotin: {
-      'vitamin-b12': 'You take biotin. It can make this test read too high. Tell your clinician.',
-    },
-    'recent-b12-injection': {
-      'vitamin-b12': 'You had a B12 shot in the last two weeks. This makes the result read high.',
-    },
+  rules: {
+    'vd-stop-pills': 'Stop vitamin D pills and calcium pills until your clinician says so.',
+    'vd-no-extra': 'Do not take extra vitamin D.',
+    'vd-bone-tests': 'Blood tests that show how your bones are doing.',
+    'vd-pills': 'Vitamin D pills, taken the way your clinician says.',
+    'vd-food-sun-or-pill': 'More foods with vitamin D, some time in the sun, or a pill.',
+    'vd-ceiling':
+      'Do not take more than 4,000 IU of vitamin D a day unless your clinician says so.',
+    'vd-interactions':
+      'Tell your clinician if you take a water pill, calcium pills or digoxin (a heart pill). They can mix badly with vitamin D.',
+    'vd-no-change': 'No change is needed for vitamin D.',
+    'vd-calcium-test': 'A blood test for calcium. Too much vitamin D can raise calcium.',
+    'vd-new-test': 'A new vitamin D test that gives a number.',
+    'vd-foods-high': 'You do not need more vitamin D now. Food alone will not make it too high.',
+    'vd-ckd':
+      'You have kidney disease. Your clinician will also check your calcium and phosphate as they treat your vitamin D.',
+    'vd-pregnancy':
+      'Vitamin D pills are advised when you are pregnant. Ask your clinician how much to take.',
+    'b12-shots-or-pills': 'B12 shots or pills.',
+    'b12-blood-count': 'A blood count test, which looks at your red blood cells.',
+    'b12-one-more-test': 'One more blood test that shows if your body has enough B12.',
+    'b12-no-change': 'No change is needed for B12.',
+    'b12-high-tests': 'A new B12 test, and tests of your blood and liver.',
+    'b12-new-test': 'A new B12 test that gives a number.',
+    'b12-foods-high':
+      'You do not need more B12 now. Do not take B12 pills unless your clinician says so.',
+    'b12-food-may-not-fix': 'With your medicine, food alone may not fix a low B12.',
+    'b12-metformin': 'You take metformin, a medicine for blood sugar. Over time it can lower B12.',
+    'b12-ppi': 'You take a medicine for stomach acid. Over a long time it can lower B12.',
+    'b12-pregnancy':
+      'B12 often looks lower when you are pregnant. Your clinician will keep this in mind.',
+    'b12-injection-low':
+      'You had a B12 shot in the last 2 weeks. A shot makes B12 go up, yet your level is still low.',
+    'b12-injection-high':
+      'You had a B12 shot in the last 2 weeks. The shot can make this result higher than your usual level.',
+    'b12-injection-unclear':
+      'You had a B12 shot in the last 2 weeks. A shot makes B12 go up for a while.',
+    'mg-critical-low-decide': 'Your clinician will decide on treatment today.',
+    'mg-ckd-no-pills':
+      'Do not take magnesium pills, or antacids or laxatives with magnesium, unless your kidney team says so.',
+    'mg-stop-high':
+      'Do not take magnesium pills, or antacids or laxatives with magnesium, until your clinician says so.',
+    'mg-pills': 'Magnesium pills, taken the way your clinician says.',
+    'mg-interactions-antibiotics':
+      'Take it 2 hours before or 4 to 6 hours after some antibiotics (tetracyclines, quinolones).',
+    'mg-interactions-other':
+      'Keep it 2 hours from bone pills (bisphosphonates), 4 hours from thyroid pills (levothyroxine).',
+    'mg-side-effect': 'Magnesium pills can cause loose stools.',
+    'mg-potassium-calcium': 'Blood tests for potassium and calcium. These are often low too.',
+    'mg-retest': 'A new magnesium test later.',
+    'mg-no-change': 'No change is needed for magnesium.',
+    'mg-kidney-test': 'A blood test to see how your kidneys work.',
+    'mg-medicine-check':
+      'A look at the medicines you take. Some antacids and laxatives have magnesium in them.',
+    'mg-new-test': 'A new magnesium test that gives a number.',
+    'mg-foods-high': 'You do not need more magnesium now.',
+    'mg-ckd-high': 'Kidney disease can make magnesium go up.',
+    'mg-ppi': 'You take a medicine for stomach acid. Over a long time it can lower magnesium.',
+    'mg-pregnancy-high':
+      'When you are pregnant, a high level is most often from magnesium medicine given in the hospital.',
+    'metformin-do-not-stop': 'Do not stop metformin on your own.',
+    'ppi-do-not-stop': 'Do not stop your stomach acid medicine on your own.',
+    biotin:
+      'You take biotin. A lot of biotin can make some blood tests read too high or too low. Tell your clinician how much you take.',
+    'ckd-diet':
+      'You have kidney disease. Ask your kidney team before you change what you eat or drink.',
+    'pregnancy-fish':
+      'If you eat fish, choose fish low in mercury, like salmon or sardines, 2 or 3 times a week.',
+    'pregnancy-warning':
+      'You are pregnant. Call your maternity unit now if back pain comes with bleeding, leaking fluid, cramps that come and go, fever, or burning when you pass urine.',
   },
   sectionHeadings: {
-    why: 'Why it matters for your back',
-    foods: 'Foods that help',
+    why: 'Why it matters',
+    doNow: 'What to do',
     suggest: 'What your clinician may suggest',
     goodToKnow: 'Good to know',
   },
-  habitsHeading: 'Habits that help your back and your health',
-  habits: [
-    'Walk each day, or try yoga or pilates.',
-    'Drink water all through the day.',
-    'Eat fish, fruit, vegetables and nuts.',
-    'Cut back on fast food and sweet drinks.',
-    'For calcium: milk, yogurt, cheese, greens.',
-    'For good fats: oily fish, walnuts, chia.',
-  ],
+  panelNotesHeading: 'Also good to know',
+  habitsHeading: 'Healthy habits',
+  habits: {
+    move: 'Walk each day, or try yoga or pilates.',
+    'cut-processed': 'Cut back on fast food and sweet drinks.',
+    calcium: 'For calcium: milk, yogurt, cheese, greens.',
+    'omega-3': 'For good fats: oily fish, walnuts, chia.',
+  },
   notesHeading: 'Notes from your clinician',
   footer: {
     rules: 'Rules used: {names}.',
@@ -241,5 +329,6 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     generated: 'Made on {date}.',
     page: 'Page {page} of {pages}',
   },
+  ruleSetNames: {},
   disclaimer: 'This sheet does not replace advice from your clinician.',
 };

@@ -15,16 +15,35 @@ const MONTHS = [
   'diciembre',
 ] as const;
 
+const STATUS_FEMININE = {
+  deficient: 'Baja',
+  insufficient: 'Un poco baja',
+  sufficient: 'En un nivel sano',
+  high: 'Más alta de lo necesario',
+  indeterminate: 'No se puede saber con este resultado',
+} as const;
+
+const STATUS_MASCULINE = {
+  deficient: 'Bajo',
+  insufficient: 'Un poco bajo',
+  sufficient: 'En un nivel sano',
+  high: 'Más alto de lo necesario',
+  indeterminate: 'No se puede saber con este resultado',
+} as const;
+
+const NEW_TEST_ACTION = 'Puede que le pidan otro análisis que dé un número.';
+
 /**
  * Spanish wording of the patient handout, written for Spanish-speaking patients in the US (usted,
- * everyday words, foods people know), not translated word for word from English. Same limits as
- * the English text: honest about the evidence, no promise of relief.
+ * everyday words, foods people know), not translated word for word from English. Each sentence
+ * says no more and no less than the English one: the same limits on the evidence, no promise of
+ * relief, the same safety instructions.
  */
 export const HANDOUT_TEXT_ES: HandoutText = {
   lang: 'es',
   pdfLanguage: 'es-US',
   title: 'Sus resultados de sangre',
-  subject: 'Vitamina D, vitamina B12 y magnesio: qué significan sus resultados para su espalda',
+  subject: 'Vitamina D, vitamina B12 y magnesio: qué significan sus resultados',
   intro: [
     'Esta hoja le explica sus análisis de sangre con palabras sencillas. Su proveedor de salud es el médico, la enfermera u otra persona que los pidió.',
   ],
@@ -38,7 +57,67 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   formatDate: (year, month, day) => `${day} de ${MONTHS[month - 1] ?? ''} de ${year}`,
   summaryHeading: 'En pocas palabras',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
-  summaryClosing: 'Su proveedor de salud va a hablar con usted sobre estos resultados.',
+  critical: {
+    callToday: 'Llame hoy a su proveedor de salud al {phone}.',
+    blankPhone: '________________',
+    call911: '{test}: llame al 911 o vaya a la sala de emergencias si tiene:',
+    symptoms: {
+      'vitamin-d-high': [
+        'Vómitos, o no puede retener líquidos.',
+        'Mucha sed, y orina mucho.',
+        'Confusión, o mucho más sueño de lo normal.',
+        'Latidos del corazón muy rápidos o irregulares.',
+      ],
+      'magnesium-high': [
+        'Músculos muy débiles o flojos.',
+        'Mucho sueño o confusión.',
+        'Respiración lenta o débil.',
+        'Latidos del corazón lentos, o se desmaya.',
+      ],
+      'magnesium-low': [
+        'Latidos del corazón rápidos, fuertes o irregulares.',
+        'Se desmaya.',
+        'Espasmos o tics en los músculos que no paran.',
+        'Una convulsión (ataque).',
+      ],
+    },
+    rowAction: 'Llame hoy a su proveedor de salud. Vea el cuadro rojo de arriba.',
+  },
+  actions: {
+    heading: 'Qué hacer ahora',
+    book: 'Pida una cita con su proveedor de salud en 1 a 2 semanas, o cuando le digan.',
+    bringPills: 'Lleve a la cita todas sus pastillas y suplementos.',
+    allNormal: [
+      'Estos análisis no explican su dolor de espalda. Su proveedor de salud buscará otras causas.',
+      'La mayoría de los dolores de espalda mejoran en pocas semanas. Siga moviéndose todo lo que pueda.',
+    ],
+  },
+  redFlags: {
+    heading: 'Busque ayuda enseguida si...',
+    groups: [
+      {
+        lead: 'Vaya ya a la sala de emergencias si tiene:',
+        items: [
+          'Problemas nuevos para orinar, o no puede controlar la orina o las heces.',
+          'Adormecimiento en los genitales, las nalgas o la parte de adentro de los muslos.',
+          'Piernas débiles que empeoran, o debilidad en las dos piernas.',
+        ],
+      },
+      {
+        lead: 'Llame a su proveedor de salud el mismo día si tiene:',
+        items: [
+          'Fiebre, o se siente muy mal, con el dolor de espalda.',
+          'Una caída o un golpe, sobre todo si tiene más de 50 años, huesos débiles o toma esteroides.',
+        ],
+      },
+      {
+        lead: 'Vea pronto a su proveedor de salud si tiene:',
+        items: [
+          'Pérdida de peso sin causa, cáncer en el pasado, o dolor de noche que no se calma al descansar.',
+        ],
+      },
+    ],
+  },
   tableHeading: 'Sus resultados',
   columns: {
     test: 'Análisis',
@@ -53,13 +132,6 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     '>': 'más de',
     '>=': 'como mínimo',
   },
-  statusWords: {
-    deficient: 'Bajo',
-    insufficient: 'Un poco bajo',
-    sufficient: 'En un nivel sano',
-    high: 'Más alto de lo necesario',
-    indeterminate: 'No se puede saber con este resultado',
-  },
   bandWords: {
     deficient: 'Bajo',
     insufficient: 'Un poco bajo',
@@ -68,180 +140,213 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   },
   youAreHere: 'Usted está aquí',
   somewhereHere: 'Usted está en esta zona',
-  criticalAction: 'Su proveedor de salud tiene que hablar pronto con usted sobre este resultado.',
   analytes: {
     'vitamin-d': {
       name: 'Vitamina D',
       heading: 'Vitamina D: una vitamina para tener huesos fuertes',
-      why: [
-        'El cuerpo usa la vitamina D para aprovechar el calcio, el mineral de los huesos.',
-        'Si está muy baja, los huesos se ponen blandos y duelen. Eso puede sumar al dolor de espalda.',
-        'No se ha visto que las pastillas quiten el dolor de espalda. Pero si le falta, vale la pena corregirlo por sus huesos.',
+      statusWords: STATUS_FEMININE,
+      lowCensored: 'Baja (menos de {bound})',
+      why: ['El cuerpo necesita vitamina D para usar el calcio, el mineral de los huesos.'],
+      whyWhenLow: [
+        'Si está muy baja, los huesos pueden debilitarse y doler. Esto puede contribuir al dolor de espalda.',
+        'No se ha visto que las pastillas alivien el dolor de espalda. Pero si de verdad le falta, corregirlo es bueno para sus huesos.',
+      ],
+      whyWhenNotLow: [
+        'Si su nivel no está bajo, no se ha visto que tomar más vitamina D ayude con el dolor de espalda.',
       ],
       yourLevel: {
-        deficient: 'Su nivel está bajo. Puede sumar a sus dolores.',
-        insufficient: 'Su nivel está un poco bajo.',
-        sufficient: 'Su nivel está bien.',
-        high: 'Su nivel está más alto de lo que necesita. Demasiada puede hacerle daño.',
-        indeterminate: 'El laboratorio no dio un número exacto, así que no se sabe dónde está.',
+        deficient: 'Su vitamina D está baja.',
+        insufficient: 'Su vitamina D está un poco baja.',
+        sufficient: 'Su vitamina D está en un nivel sano.',
+        high: 'Su vitamina D está más alta de lo que necesita. Demasiada puede hacerle daño.',
+        indeterminate:
+          'El laboratorio no dio un número exacto de vitamina D. No se sabe dónde está.',
       },
       action: {
-        deficient: 'Puede que le den pastillas de vitamina D y otros análisis de sangre.',
-        insufficient: 'Puede que le sugieran comer más vitamina D o tomar una pastilla.',
-        sufficient: 'Siga como va.',
-        high: 'No tome más vitamina D hasta hablar con su proveedor de salud.',
-        indeterminate: 'Puede que le pidan otro análisis que dé un número.',
+        deficient: 'Puede que le sugieran pastillas de vitamina D y otros análisis de sangre.',
+        insufficient: 'Puede que le sugieran alimentos con vitamina D o una pastilla.',
+        sufficient: 'Siga como hasta ahora.',
+        high: 'Su proveedor de salud revisará su calcio y las pastillas que toma.',
+        indeterminate: NEW_TEST_ACTION,
       },
-      suggest: {
-        deficient: [
-          'Análisis de sangre para sus huesos.',
-          'Pastillas de vitamina D, tomadas como le indiquen.',
-        ],
-        insufficient: ['Comer más vitamina D, tomar un poco de sol o tomar una pastilla.'],
-        sufficient: ['No hace falta cambiar nada.'],
-        high: [
-          'Un análisis de calcio. Mucha vitamina D puede subir el calcio.',
-          'Revisar juntos las pastillas que toma.',
-        ],
-        indeterminate: ['Otro análisis que dé un número.'],
-      },
+      foodsHeading: 'Alimentos con vitamina D',
       foods: [
         'Pescado graso, como salmón o sardinas.',
         'Leche con vitamina D.',
         'Huevos.',
         'Un rato de sol en la piel.',
       ],
-      foodsWhenHigh: 'Ahora no necesita más vitamina D. La comida sola no la sube demasiado.',
     },
     'vitamin-b12': {
       name: 'Vitamina B12',
       heading: 'Vitamina B12: una vitamina para tener nervios sanos',
-      why: [
-        'Los nervios llevan mensajes del cuerpo al cerebro.',
-        'Si está baja, puede sentir los pies dormidos, hormigueo o piernas débiles. Eso se parece al dolor de espalda o lo empeora.',
-        'Si le falta, vale la pena corregirlo por sus nervios. Su proveedor de salud decide si lo necesita.',
+      statusWords: STATUS_FEMININE,
+      lowCensored: 'Baja (menos de {bound})',
+      why: ['Los nervios llevan mensajes del cuerpo al cerebro. La B12 ayuda a mantenerlos sanos.'],
+      whyWhenLow: [
+        'Si está baja, puede sentir los pies dormidos o con hormigueo. Esto puede contribuir a los dolores.',
+        'Si de verdad le falta, corregirlo es bueno para sus nervios. Su proveedor de salud decidirá si lo necesita.',
+      ],
+      whyWhenNotLow: [
+        'Si su nivel no está bajo, no se ha visto que tomar más B12 ayude con el dolor de espalda.',
       ],
       yourLevel: {
-        deficient: 'Su nivel está bajo. Puede sumar al dolor de los nervios.',
-        insufficient: 'Su nivel está un poco bajo. Otro análisis puede decir si le falta B12.',
-        sufficient: 'Su nivel está bien.',
-        high: 'Su nivel está más alto de lo necesario. Casi siempre es por pastillas o inyecciones.',
-        indeterminate: 'El laboratorio no dio un número exacto, así que no se sabe dónde está.',
+        deficient: 'Su B12 está baja.',
+        insufficient: 'Su B12 está un poco baja. Otro análisis puede decir si le falta.',
+        sufficient: 'Su B12 está en un nivel sano.',
+        high: 'Su B12 está más alta de lo necesario. Lo más común es que sea por pastillas o inyecciones.',
+        indeterminate: 'El laboratorio no dio un número exacto de B12. No se sabe dónde está.',
       },
       action: {
-        deficient: 'Puede que le den inyecciones o pastillas de B12 y un conteo de sangre.',
+        deficient:
+          'Puede que le sugieran inyecciones o pastillas de B12 y un análisis de la sangre.',
         insufficient: 'Puede que le pidan otro análisis de sangre para estar seguros.',
         sufficient: 'Siga comiendo alimentos con B12.',
-        high: 'Puede que repitan el análisis. Diga qué pastillas toma.',
-        indeterminate: 'Puede que le pidan otro análisis que dé un número.',
+        high: 'Puede que repitan el análisis. Dígale qué pastillas toma.',
+        indeterminate: NEW_TEST_ACTION,
       },
-      suggest: {
-        deficient: [
-          'Inyecciones o pastillas de B12.',
-          'Un conteo de sangre, que mira sus glóbulos rojos.',
-        ],
-        insufficient: ['Otro análisis de sangre que muestra si su cuerpo tiene bastante B12.'],
-        sufficient: ['No hace falta cambiar nada.'],
-        high: ['Repetir el análisis de B12 y revisar la sangre y el hígado.'],
-        indeterminate: ['Otro análisis que dé un número.'],
-      },
-      foods: ['Carne, pescado y pollo.', 'Huevos y leche.', 'Cereales con B12.'],
-      foodsWhenHigh: 'Ahora no necesita más B12. No tome pastillas de B12 si no se lo indican.',
+      foodsHeading: 'Alimentos con vitamina B12',
+      foods: ['Carne, pescado y pollo.', 'Huevos y leche.', 'Cereales con B12 agregada.'],
     },
     magnesium: {
       name: 'Magnesio',
       heading: 'Magnesio: un mineral que ayuda a relajar los músculos',
-      why: [
-        'Los músculos usan el magnesio para relajarse después de trabajar.',
-        'Si está bajo, puede tener calambres y músculos tensos. Eso puede sumar al dolor de espalda.',
-        'Las pastillas no quitan la mayoría de los calambres. Pero si le falta, vale la pena corregirlo por sus músculos.',
+      statusWords: STATUS_MASCULINE,
+      lowCensored: 'Bajo (menos de {bound})',
+      why: ['Los músculos necesitan magnesio para relajarse después de trabajar.'],
+      whyWhenLow: [
+        'Si está bajo, puede tener calambres y músculos tensos. Estos pueden contribuir al dolor de espalda.',
+        'Puede que las pastillas de magnesio no ayuden con la mayoría de los calambres. Pero si de verdad le falta, corregirlo es bueno para sus músculos.',
+      ],
+      whyWhenNotLow: [
+        'Si su nivel no está bajo, no se ha visto que tomar más magnesio ayude con el dolor de espalda.',
       ],
       yourLevel: {
-        deficient: 'Su nivel está bajo. Puede sumar a los calambres y dolores.',
-        insufficient: 'Su nivel está un poco bajo. Algunos laboratorios todavía lo ven normal.',
+        deficient: 'Su magnesio está bajo.',
+        insufficient: 'Su magnesio está un poco bajo. Algunos laboratorios todavía lo ven normal.',
         sufficient:
-          'Su nivel está bien. El análisis de sangre no mide todo el magnesio del cuerpo.',
-        high: 'Su nivel está más alto de lo necesario. Muchas veces tiene que ver con los riñones.',
-        indeterminate: 'El laboratorio no dio un número exacto, así que no se sabe dónde está.',
+          'Su magnesio está en un nivel sano. El análisis de sangre no mide todo el magnesio del cuerpo.',
+        high: 'Su magnesio está más alto de lo necesario. Muchas veces tiene que ver con los riñones.',
+        indeterminate: 'El laboratorio no dio un número exacto de magnesio. No se sabe dónde está.',
       },
       action: {
-        deficient: 'Puede que le den magnesio y le hagan análisis de potasio y calcio.',
+        deficient:
+          'Su proveedor de salud decidirá el tratamiento. Puede que revise su potasio y su calcio.',
         insufficient: 'Puede que le sugieran comer más alimentos con magnesio.',
         sufficient: 'Siga comiendo alimentos con magnesio.',
         high: 'Puede que revisen sus riñones y las medicinas que toma.',
-        indeterminate: 'Puede que le pidan otro análisis que dé un número.',
+        indeterminate: NEW_TEST_ACTION,
       },
-      suggest: {
-        deficient: [
-          'Magnesio en pastillas o por la vena.',
-          'Análisis de potasio y calcio. Muchas veces también están bajos.',
-        ],
-        insufficient: ['Comer más alimentos con magnesio y repetir el análisis más adelante.'],
-        sufficient: ['No hace falta cambiar nada.'],
-        high: [
-          'Un análisis para ver cómo trabajan sus riñones.',
-          'Revisar antiácidos y laxantes. Son medicinas para el estómago y el intestino que pueden tener magnesio.',
-        ],
-        indeterminate: ['Otro análisis que dé un número.'],
-      },
+      foodsHeading: 'Alimentos con magnesio',
       foods: [
-        'Verduras verdes, como la espinaca.',
+        'Verduras de hoja verde, como la espinaca.',
         'Nueces, almendras y semillas.',
         'Avena y arroz integral.',
         'Aguacate y frijoles.',
       ],
-      foodsWhenHigh:
-        'No tome pastillas de magnesio ni antiácidos con magnesio si no se lo indican.',
     },
   },
-  contextNotes: {
-    metformin: {
-      'vitamin-b12':
-        'Usted toma metformina, una medicina para el azúcar. Con el tiempo puede bajar la B12.',
-    },
-    ppi: {
-      'vitamin-b12': 'Usted toma una medicina para la acidez. Con los años puede bajar la B12.',
-      magnesium: 'Usted toma una medicina para la acidez. Con los años puede bajar el magnesio.',
-    },
-    ckd: {
-      magnesium: 'Usted tiene una enfermedad de los riñones. Eso puede subir el magnesio.',
-      'vitamin-d':
-        'Usted tiene una enfermedad de los riñones. Su proveedor de salud lo tendrá en cuenta.',
-    },
-    pregnancy: {
-      'vitamin-b12':
-        'En el embarazo la B12 suele salir más baja. Su proveedor de salud lo tendrá en cuenta.',
-    },
-    biotin: {
-      'vitamin-b12':
-        'Usted toma biotina. Puede hacer que este análisis salga alto. Dígaselo a su proveedor.',
-    },
-    'recent-b12-injection': {
-      'vitamin-b12':
-        'Le pusieron una inyección de B12 hace menos de dos semanas. Por eso el resultado sale alto.',
-    },
+  rules: {
+    'vd-stop-pills':
+      'Deje de tomar pastillas de vitamina D y de calcio hasta que su proveedor de salud le diga.',
+    'vd-no-extra': 'No tome vitamina D de más.',
+    'vd-bone-tests': 'Análisis de sangre para ver cómo están sus huesos.',
+    'vd-pills': 'Pastillas de vitamina D, tomadas como le indiquen.',
+    'vd-food-sun-or-pill': 'Más alimentos con vitamina D, un rato de sol o una pastilla.',
+    'vd-ceiling': 'No tome más de 4,000 UI de vitamina D al día, salvo que se lo indiquen.',
+    'vd-interactions':
+      'Avise si toma pastillas para orinar, de calcio o digoxina (para el corazón). Pueden no ir bien con la vitamina D.',
+    'vd-no-change': 'No hace falta cambiar nada de la vitamina D.',
+    'vd-calcium-test': 'Un análisis de calcio. Mucha vitamina D puede subir el calcio.',
+    'vd-new-test': 'Otro análisis de vitamina D que dé un número.',
+    'vd-foods-high': 'Ahora no necesita más vitamina D. La comida sola no la sube demasiado.',
+    'vd-ckd':
+      'Usted tiene una enfermedad de los riñones. Al tratar su vitamina D, su proveedor de salud también revisará su calcio y su fósforo.',
+    'vd-pregnancy':
+      'Se recomiendan pastillas de vitamina D durante el embarazo. Pregunte cuánta debe tomar.',
+    'b12-shots-or-pills': 'Inyecciones o pastillas de B12.',
+    'b12-blood-count': 'Un análisis de la sangre que revisa sus glóbulos rojos.',
+    'b12-one-more-test': 'Otro análisis de sangre que muestra si su cuerpo tiene bastante B12.',
+    'b12-no-change': 'No hace falta cambiar nada de la B12.',
+    'b12-high-tests': 'Repetir el análisis de B12 y revisar la sangre y el hígado.',
+    'b12-new-test': 'Otro análisis de B12 que dé un número.',
+    'b12-foods-high':
+      'Ahora no necesita más B12. No tome pastillas de B12 a menos que su proveedor de salud le diga.',
+    'b12-food-may-not-fix': 'Con su medicina, puede que la comida sola no corrija una B12 baja.',
+    'b12-metformin':
+      'Usted toma metformina, una medicina para el azúcar. Con el tiempo puede bajar la B12.',
+    'b12-ppi': 'Usted toma una medicina para la acidez. Con los años puede bajar la B12.',
+    'b12-pregnancy':
+      'En el embarazo la B12 suele salir más baja. Su proveedor de salud lo tendrá en cuenta.',
+    'b12-injection-low':
+      'Le pusieron una inyección de B12 hace menos de 2 semanas. La inyección sube la B12, y aun así su nivel está bajo.',
+    'b12-injection-high':
+      'Le pusieron una inyección de B12 hace menos de 2 semanas. Por eso el resultado puede salir más alto de lo que es normal para usted.',
+    'b12-injection-unclear':
+      'Le pusieron una inyección de B12 hace menos de 2 semanas. La inyección sube la B12 por un tiempo.',
+    'mg-critical-low-decide': 'Su proveedor de salud decidirá hoy el tratamiento.',
+    'mg-ckd-no-pills':
+      'No tome pastillas de magnesio, ni antiácidos o laxantes con magnesio, a menos que su equipo de los riñones le diga.',
+    'mg-stop-high':
+      'No tome pastillas de magnesio, ni antiácidos o laxantes con magnesio, hasta que su proveedor de salud le diga.',
+    'mg-pills': 'Pastillas de magnesio, tomadas como le indiquen.',
+    'mg-interactions-antibiotics':
+      'Tómelo 2 horas antes o 4 a 6 horas después de algunos antibióticos (tetraciclinas, quinolonas).',
+    'mg-interactions-other':
+      'Sepárelo 2 horas de las pastillas para los huesos (bifosfonatos) y 4 horas de las de tiroides (levotiroxina).',
+    'mg-side-effect': 'Las pastillas de magnesio pueden causar diarrea.',
+    'mg-potassium-calcium': 'Análisis de potasio y calcio. Muchas veces también están bajos.',
+    'mg-retest': 'Repetir el análisis de magnesio más adelante.',
+    'mg-no-change': 'No hace falta cambiar nada del magnesio.',
+    'mg-kidney-test': 'Un análisis para ver cómo trabajan sus riñones.',
+    'mg-medicine-check':
+      'Revisar las medicinas que toma. Algunos antiácidos y laxantes tienen magnesio.',
+    'mg-new-test': 'Otro análisis de magnesio que dé un número.',
+    'mg-foods-high': 'Ahora no necesita más magnesio.',
+    'mg-ckd-high': 'La enfermedad de los riñones puede subir el magnesio.',
+    'mg-ppi': 'Usted toma una medicina para la acidez. Con los años puede bajar el magnesio.',
+    'mg-pregnancy-high':
+      'En el embarazo, lo más común es que un nivel alto se deba al magnesio que dan en el hospital.',
+    'metformin-do-not-stop': 'No deje de tomar la metformina por su cuenta.',
+    'ppi-do-not-stop': 'No deje de tomar su medicina para la acidez por su cuenta.',
+    biotin:
+      'Usted toma biotina. Mucha biotina puede hacer que algunos análisis salgan muy altos o muy bajos. Dígale a su proveedor de salud cuánta toma.',
+    'ckd-diet':
+      'Usted tiene una enfermedad de los riñones. Pregunte a su equipo de los riñones antes de cambiar lo que come o bebe.',
+    'pregnancy-fish':
+      'Si come pescado, elija pescado con poco mercurio, como salmón o sardinas, 2 o 3 veces por semana.',
+    'pregnancy-warning':
+      'Usted está embarazada. Llame ya a su unidad de maternidad si el dolor de espalda viene con sangrado, pérdida de líquido, cólicos que van y vienen, fiebre o ardor al orinar.',
   },
   sectionHeadings: {
-    why: 'Por qué importa para su espalda',
-    foods: 'Alimentos que ayudan',
+    why: 'Por qué importa',
+    doNow: 'Qué hacer',
     suggest: 'Lo que le pueden sugerir',
     goodToKnow: 'Para tener en cuenta',
   },
-  habitsHeading: 'Costumbres que ayudan a su espalda y a su salud',
-  habits: [
-    'Camine cada día, o haga yoga o pilates.',
-    'Tome agua durante todo el día.',
-    'Coma pescado, fruta, verduras, nueces.',
-    'Menos comida rápida y refrescos.',
-    'Calcio: leche, yogur, queso, verduras.',
-    'Grasas buenas: pescado, nueces, chía.',
-  ],
+  panelNotesHeading: 'Más para tener en cuenta',
+  habitsHeading: 'Hábitos saludables',
+  habits: {
+    move: 'Camine cada día, o haga yoga o pilates.',
+    'cut-processed': 'Coma menos comida rápida y tome menos refrescos.',
+    calcium: 'Para el calcio: leche, yogur, queso, verduras.',
+    'omega-3': 'Para las grasas buenas: pescado, nueces, chía.',
+  },
   notesHeading: 'Notas de su proveedor de salud',
   footer: {
     rules: 'Reglas usadas: {names}.',
     version: 'Versión de las reglas: {version}.',
     generated: 'Hecho el {date}.',
     page: 'Página {page} de {pages}',
+  },
+  ruleSetNames: {
+    'endocrine-society-2011': 'Sociedad de Endocrinología (Endocrine Society) 2011',
+    'iom-2011': 'Instituto de Medicina de EE. UU. (IOM) 2011',
+    'b12-common': 'Habitual (zona límite 200-300 pg/mL)',
+    'b12-wide-350': 'Zona gris amplia (zona límite 200-350 pg/mL)',
+    'b12-wide-400': 'Zona gris amplia (zona límite 200-400 pg/mL)',
+    'mg-rosanoff-2022': 'Rosanoff 2022 (límite inferior propuesto 0.85 mmol/L)',
+    'mg-conventional': 'Intervalo de referencia convencional',
   },
   disclaimer: 'Esta hoja no reemplaza los consejos de su proveedor de salud.',
 };

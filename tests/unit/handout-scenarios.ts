@@ -1,0 +1,297 @@
+/**
+ * The safety scenarios of issue 8 (clinical reference, section 8): panels with what the patient
+ * handout must say and must never say, in English and Spanish. Shared by the scenario test and
+ * the script that renders them to PNG for a look.
+ */
+
+/** One scenario: a panel, and phrases that must or must not appear in the handout text. */
+export interface HandoutScenario {
+  readonly id: string;
+  readonly panel: Record<string, unknown>;
+  readonly mustAppear: { readonly en: readonly string[]; readonly es: readonly string[] };
+  readonly mustNotAppear: { readonly en: readonly string[]; readonly es: readonly string[] };
+  /** Large print expected (65 or older by birth date, or the flag). */
+  readonly largePrint?: boolean;
+}
+
+const CLINICIAN = {
+  name: 'Dr. Ana Whitfield',
+  clinic: 'Riverside Spine Clinic',
+  phone: '555-0142',
+};
+const result = (analyte: string, value: number | string, unit: string) => ({
+  analyte,
+  value,
+  unit,
+});
+
+/** Sentences no handout may carry whatever the result (sections 7, 8.1). */
+export const NEVER = {
+  en: [
+    'Drink water all through the day',
+    'can feel like back pain',
+    'Foods that help',
+    'Magnesium pills or a drip',
+    'needs to talk with you about this result soon',
+  ],
+  es: [
+    'Tome agua durante todo el día',
+    'Eso se parece al dolor',
+    'sumar al dolor',
+    'Casi siempre',
+    'se ponen blandos y duelen',
+    'conteo de sangre',
+    'Costumbres',
+    'Alimentos que ayudan',
+    'por la vena',
+  ],
+} as const;
+
+/** The red-flag box: on every handout, in both languages. */
+export const RED_FLAGS = {
+  en: [
+    'Get help right away if...',
+    'Go to the emergency room now if you have:',
+    'cannot control your bladder or bowels',
+    'Numbness around your genitals, buttocks or inner thighs.',
+    'Weak legs that are getting worse, or weakness in both legs.',
+    'Call your clinician the same day if you have:',
+    'A fever, or you feel very sick, with your back pain.',
+    'Weight loss you cannot explain',
+    'A fall or injury',
+  ],
+  es: [
+    'Busque ayuda enseguida si...',
+    'Vaya ya a la sala de emergencias si tiene:',
+    'no puede controlar la orina o las heces',
+    'Adormecimiento en los genitales, las nalgas',
+    'Piernas débiles que empeoran, o debilidad en las dos piernas.',
+    'Llame a su proveedor de salud el mismo día si tiene:',
+    'Fiebre, o se siente muy mal, con el dolor de espalda.',
+    'Pérdida de peso sin causa',
+    'Una caída o un golpe',
+  ],
+} as const;
+
+export const SCENARIOS: readonly HandoutScenario[] = [
+  {
+    id: 'critical-vitamin-d-180',
+    panel: { clinician: CLINICIAN, results: [result('vitamin-d', 180, 'ng/mL')] },
+    mustAppear: {
+      en: [
+        'Call your clinician at 555-0142 today.',
+        'Vitamin D: call 911 or go to the emergency room if you have:',
+        'Vomiting, or you cannot keep fluids down.',
+        'A racing or uneven heartbeat.',
+        'Call your clinician today. See the red box at the top.',
+        'Stop vitamin D pills and calcium pills until your clinician says so.',
+        'Do not take extra vitamin D.',
+      ],
+      es: [
+        'Llame hoy a su proveedor de salud al 555-0142.',
+        'Vitamina D: llame al 911 o vaya a la sala de emergencias si tiene:',
+        'Deje de tomar pastillas de vitamina D y de calcio hasta que su proveedor de salud le diga.',
+        'No tome vitamina D de más.',
+        'Vitamina D: más alta de lo necesario.',
+      ],
+    },
+    mustNotAppear: {
+      en: ['For calcium', 'milk, yogurt', 'Milk with vitamin D added', 'Book a visit'],
+      es: ['Para el calcio', 'Leche con vitamina D', 'Pida una cita'],
+    },
+  },
+  {
+    id: 'critical-low-magnesium-0.45',
+    panel: { clinician: CLINICIAN, results: [result('magnesium', 0.45, 'mmol/L')] },
+    mustAppear: {
+      en: [
+        'Call your clinician at 555-0142 today.',
+        'Magnesium: call 911 or go to the emergency room if you have:',
+        'A racing, pounding or uneven heartbeat.',
+        'Muscle spasms or twitching that do not stop.',
+        'A seizure (fit).',
+        'Your clinician will decide on treatment today.',
+      ],
+      es: [
+        'Magnesio: llame al 911 o vaya a la sala de emergencias si tiene:',
+        'Una convulsión (ataque).',
+        'Su proveedor de salud decidirá hoy el tratamiento.',
+        'Magnesio: bajo.',
+      ],
+    },
+    mustNotAppear: {
+      en: ['drip', 'Magnesium pills, taken the way', 'loose stools'],
+      es: ['vena', 'Pastillas de magnesio, tomadas', 'diarrea'],
+    },
+  },
+  {
+    id: 'critical-high-magnesium-2.3',
+    panel: { clinician: CLINICIAN, results: [result('magnesium', 2.3, 'mmol/L')] },
+    mustAppear: {
+      en: [
+        'Call your clinician at 555-0142 today.',
+        'Very weak or floppy muscles.',
+        'Slow or shallow breathing.',
+        'A slow heartbeat, or you faint.',
+        'Do not take magnesium pills, or antacids or laxatives with magnesium, until your clinician says so.',
+      ],
+      es: ['Respiración lenta o débil.', 'Músculos muy débiles o flojos.'],
+    },
+    mustNotAppear: {
+      en: ['Leafy greens', 'Magnesium pills, taken the way'],
+      es: ['Verduras de hoja verde'],
+    },
+  },
+  {
+    id: 'ckd-low-magnesium',
+    panel: {
+      clinician: CLINICIAN,
+      context: ['ckd'],
+      results: [result('magnesium', 0.6, 'mmol/L')],
+    },
+    mustAppear: {
+      en: [
+        'Do not take magnesium pills, or antacids or laxatives with magnesium, unless your kidney team says so.',
+        'Ask your kidney team before you change what you eat or drink.',
+      ],
+      es: ['a menos que su equipo de los riñones le diga', 'antes de cambiar lo que come o bebe'],
+    },
+    mustNotAppear: {
+      en: [
+        'Magnesium pills, taken the way',
+        'Leafy greens',
+        'Avocados',
+        'fruit, vegetables',
+        'Kidney disease can make magnesium go up',
+      ],
+      es: ['Pastillas de magnesio, tomadas', 'Aguacate', 'fruta, verduras'],
+    },
+  },
+  {
+    id: 'pregnancy-low-vitamin-d',
+    panel: {
+      clinician: CLINICIAN,
+      context: ['pregnancy'],
+      results: [result('vitamin-d', 15, 'ng/mL')],
+    },
+    mustAppear: {
+      en: [
+        'Vitamin D pills are advised when you are pregnant.',
+        'choose fish low in mercury',
+        'Call your maternity unit now if back pain comes with bleeding',
+        'Do not take more than 4,000 IU of vitamin D a day unless your clinician says so.',
+        'digoxin',
+        'Foods with vitamin D',
+      ],
+      es: [
+        'Se recomiendan pastillas de vitamina D durante el embarazo.',
+        'pescado con poco mercurio',
+        'Llame ya a su unidad de maternidad',
+        'No tome más de 4,000 UI de vitamina D al día',
+        'Vitamina D: baja.',
+      ],
+    },
+    mustNotAppear: { en: [], es: ['Vitamina D: bajo.'] },
+  },
+  {
+    id: 'low-b12-metformin-biotin',
+    panel: {
+      clinician: CLINICIAN,
+      context: ['metformin', 'biotin'],
+      results: [result('vitamin-b12', 150, 'pg/mL')],
+    },
+    mustAppear: {
+      en: [
+        'Do not stop metformin on your own.',
+        'food alone may not fix a low B12',
+        'You take metformin, a medicine for blood sugar.',
+        'read too high or too low',
+        'Foods with vitamin B12',
+      ],
+      es: [
+        'No deje de tomar la metformina por su cuenta.',
+        'puede que la comida sola no corrija una B12 baja',
+        'muy altos o muy bajos',
+        'Vitamina B12: baja.',
+      ],
+    },
+    mustNotAppear: {
+      en: ['read too high. Tell', 'weak legs'],
+      es: ['salga alto. Dígaselo'],
+    },
+  },
+  {
+    id: 'b12-low-after-injection',
+    panel: {
+      clinician: CLINICIAN,
+      context: ['recent-b12-injection'],
+      results: [result('vitamin-b12', 150, 'pg/mL')],
+    },
+    mustAppear: {
+      en: ['yet your level is still low'],
+      es: ['y aun así su nivel está bajo'],
+    },
+    mustNotAppear: {
+      en: ['read high', 'higher than your usual level'],
+      es: ['sale alto', 'más alto de lo que es normal'],
+    },
+  },
+  {
+    id: 'all-normal',
+    panel: {
+      clinician: CLINICIAN,
+      results: [
+        result('vitamin-d', 40, 'ng/mL'),
+        result('vitamin-b12', 500, 'pg/mL'),
+        result('magnesium', 0.9, 'mmol/L'),
+      ],
+    },
+    mustAppear: {
+      en: [
+        'These tests do not explain your back pain. Your clinician will look for other causes.',
+        'Most back pain gets better within a few weeks. Keep moving as much as you can.',
+        'Book a visit with your clinician in the next 1 to 2 weeks',
+        'Bring all your pills and supplements',
+      ],
+      es: [
+        'Estos análisis no explican su dolor de espalda.',
+        'Siga moviéndose todo lo que pueda.',
+        'Lleve a la cita todas sus pastillas y suplementos.',
+      ],
+    },
+    mustNotAppear: { en: ['911', 'today'], es: ['911', 'hoy'] },
+  },
+  {
+    id: 'no-clinician',
+    panel: { results: [result('vitamin-d', 180, 'ng/mL')] },
+    mustAppear: {
+      en: ['Call your clinician at ________________ today.'],
+      es: ['Llame hoy a su proveedor de salud al ________________.'],
+    },
+    mustNotAppear: { en: ['undefined', '{phone}'], es: ['undefined', '{phone}'] },
+  },
+  {
+    id: 'age-70-by-birth-date',
+    panel: {
+      patient: { name: 'Rosa Díaz', birthDate: '1956-05-01' },
+      clinician: CLINICIAN,
+      results: [
+        result('vitamin-d', 12, 'ng/mL'),
+        result('vitamin-b12', 180, 'pg/mL'),
+        result('magnesium', 1.5, 'mg/dL'),
+      ],
+    },
+    largePrint: true,
+    mustAppear: { en: ['In short', 'Get help right away if...'], es: ['En pocas palabras'] },
+    mustNotAppear: { en: [], es: [] },
+  },
+  {
+    id: 'censored-below-25',
+    panel: { clinician: CLINICIAN, results: [result('vitamin-d', '<25', 'ng/mL')] },
+    mustAppear: {
+      en: ['Low (below 25)', 'Vitamin D: low (below 25).'],
+      es: ['Baja (menos de 25)'],
+    },
+    mustNotAppear: { en: ["We can't tell", 'we cannot tell'], es: ['No se puede saber'] },
+  },
+];
