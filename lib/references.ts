@@ -40,6 +40,8 @@ export interface EvidenceRow {
   readonly claim: string;
   readonly strength: EvidenceStrength;
   readonly strengthLabel: string;
+  /** The bands whose results show this statement (empty = every result). */
+  readonly relevantFor: readonly BandStatus[];
   readonly citationIds: readonly string[];
 }
 
@@ -120,6 +122,7 @@ export function listEvidence(): EvidenceRow[] {
       claim: statement.claim,
       strength: statement.strength,
       strengthLabel: EVIDENCE_STRENGTH_LABELS[statement.strength],
+      relevantFor: statement.relevantFor,
       citationIds: statement.citationIds,
     })),
   );

@@ -23,6 +23,7 @@ export function EvidenceTable({
             <th scope="col">Analyte</th>
             <th scope="col">Claim</th>
             <th scope="col">Strength</th>
+            <th scope="col">Shown on</th>
             <th scope="col">Citation</th>
           </tr>
         </thead>
@@ -34,6 +35,7 @@ export function EvidenceTable({
               <td>
                 <span className={`strength strength-${row.strength}`}>{row.strengthLabel}</span>
               </td>
+              <td>{row.relevantFor.length === 0 ? 'Every result' : row.relevantFor.join(', ')}</td>
               <td>
                 <SourceLinks ids={row.citationIds} sources={sources} />
               </td>

@@ -233,6 +233,7 @@ export const referencesSchema = z.strictObject({
           claim: z.string(),
           strength: z.enum(EVIDENCE_STRENGTHS),
           strengthLabel: z.string(),
+          relevantFor: z.array(bandStatus),
           citationIds,
         }),
       ),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYTES } from '@/lib/analytes/registry';
 import { interpret } from '@/lib/interpret';
+import { listEvidence } from '@/lib/references';
 import { clinicianRedFlags } from '@/lib/safety/red-flags';
 import { CONTEXT_FLAGS } from '@/lib/types';
 import type { AnalyteId, ContextFlag, ResultInterpretation, RuleSetId } from '@/lib/types';
@@ -300,6 +301,15 @@ describe('evidence labels (8.5)', () => {
       );
     },
   );
+
+  it('the reference page lists which results show each statement', () => {
+    const rows = new Map(listEvidence().map((row) => [row.id, row]));
+    expect(rows.get('b12-im-rct')?.relevantFor).toEqual(['deficient', 'insufficient']);
+    expect(rows.get('mg-iv-rct')?.relevantFor).toEqual(['deficient', 'insufficient']);
+    expect(rows.get('vd-uk-biobank-null')?.strengthLabel).toBe(
+      'Observational cohort: no association',
+    );
+  });
 
   it('the B12 injection trials are two (Mauro 2000, Chiu 2011), not "not replicated"', () => {
     const finding = one({
