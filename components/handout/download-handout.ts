@@ -1,5 +1,8 @@
-// Loaded only when the clinician asks for a handout: pdf-lib, fontkit and the fonts stay out of
-// the page's first load. The PDF is built in the browser; nothing is uploaded.
+// Loaded only when the clinician asks for a handout (or the browser is idle with results on
+// screen): pdf-lib and the fonts stay out of the page's first load. The PDF is built in the
+// browser; nothing is uploaded. Fonts for scripts DejaVu lacks (and HarfBuzz) load only when a
+// name needs them: a script's font, or for CJK one block of 256 code points per character.
+import { fallbackFontUrl } from '@/lib/handout/font/files';
 import { prepareHandoutFonts, renderHandout } from '@/lib/handout/render';
 import type { Interpretation } from '@/lib/types';
 
@@ -24,9 +27,28 @@ async function fetchFont(url: string): Promise<Uint8Array> {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-function loadFonts(): Promise<HandoutFonts> {
+async function fetchFallback(key: string) {
+  const [regular, bold] = await Promise.all([
+    fetch(fallbackFontUrl(key, 'regular')),
+    fetch(fallbackFontUrl(key, 'bold')),
+  ]);
+  // 404: the family has no glyph in that block; its characters are replaced and reported.
+  if (regular.status === 404 || bold.status === 404) return undefined;
+  if (!regular.ok || !bold.ok) throw new Error('Could not load a handout font');
+  return {
+    regular: new Uint8Array(await regular.arrayBuffer()),
+    bold: new Uint8Array(await bold.arrayBuffer()),
+  };
+}
+
+/**
+ * Fetches and prepares the handout fonts once per page life (a failure is retried next time).
+ * Called on idle once results are on screen, so the first click finds them ready.
+ * @returns the prepared fonts
+ */
+export function loadFonts(): Promise<HandoutFonts> {
   fontsPromise ??= Promise.all([fetchFont(FONT_URLS.regular), fetchFont(FONT_URLS.bold)])
-    .then(([regular, bold]) => prepareHandoutFonts({ regular, bold }))
+    .then(([regular, bold]) => prepareHandoutFonts({ regular, bold }, fetchFallback))
     .catch((error: unknown) => {
       fontsPromise = undefined;
       throw error;

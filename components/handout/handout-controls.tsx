@@ -1,6 +1,6 @@
 'use client';
 
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Interpretation } from '@/lib/types';
 import { todayIso } from '@/components/entry/today';
 import type { HandoutChoice } from './download-handout';
@@ -12,8 +12,8 @@ type Phase =
   | { kind: 'failed'; message: string };
 
 /**
- * Language and paper selectors with the "Download handout" button. The PDF code is imported
- * only when the button is pressed.
+ * Language and paper selectors with the "Download handout" button. The PDF code and fonts are
+ * imported when the browser is idle after the results appear, or when the button is pressed.
  * @param props - the interpretation on screen
  * @returns the controls and a live status line
  */
@@ -21,6 +21,32 @@ export function HandoutControls({ interpretation }: { interpretation: Interpreta
   const [lang, setLang] = useState<HandoutChoice['lang']>('en');
   const [paper, setPaper] = useState<HandoutChoice['paper']>('letter');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+
+  // Results are on screen: when the browser is next idle, fetch the PDF code and the fonts so
+  // the first click is fast. Never part of the first load of the page (this mounts with results).
+  useEffect(() => {
+    let cancelled = false;
+    const prefetch = (): void => {
+      if (cancelled) return;
+      void import('./download-handout')
+        .then((module) => module.loadFonts())
+        .catch(() => {
+          // A failed prefetch is retried by the click, which reports the error.
+        });
+    };
+    if (typeof window.requestIdleCallback === 'function') {
+      const id = window.requestIdleCallback(prefetch, { timeout: 2000 });
+      return () => {
+        cancelled = true;
+        window.cancelIdleCallback(id);
+      };
+    }
+    const id = setTimeout(prefetch, 500);
+    return () => {
+      cancelled = true;
+      clearTimeout(id);
+    };
+  }, []);
 
   async function download() {
     setPhase({ kind: 'working' });

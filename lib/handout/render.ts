@@ -30,7 +30,7 @@ import type { FontWeight, HandoutCanvas, ShapeStyle } from './canvas';
 import { cidString, DocumentFont } from './font/document-font';
 import { prepareFont } from './font/prepared-font';
 import type { PreparedFont } from './font/prepared-font';
-import { preferredFallback, RIGHT_TO_LEFT } from './font/scripts';
+import { alternativeKey, fallbackKey, RIGHT_TO_LEFT } from './font/scripts';
 import type { FallbackKey } from './font/scripts';
 import { loadHarfBuzz } from './font/shaper';
 import { TextEngine } from './font/text-engine';
@@ -47,8 +47,11 @@ export interface HandoutFontBytes {
   readonly bold: Uint8Array;
 }
 
-/** Reads the files of a fallback family (from disk on the server, over HTTP in the browser). */
-export type FallbackFontSource = (key: FallbackKey) => Promise<HandoutFontBytes>;
+/**
+ * Reads the files of a fallback family or CJK block (from disk on the server, over HTTP in the
+ * browser); undefined when the family has no glyph in that block.
+ */
+export type FallbackFontSource = (key: FallbackKey) => Promise<HandoutFontBytes | undefined>;
 
 /**
  * Parsed handout fonts, from {@link prepareHandoutFonts}: DejaVu Sans, and the Noto families,
@@ -59,7 +62,7 @@ export interface HandoutFonts {
   readonly regular: PreparedFont;
   readonly bold: PreparedFont;
   /** A fallback family, prepared once; undefined when this process has no fallback fonts. */
-  readonly fallback?: (key: FallbackKey) => Promise<FontFamily>;
+  readonly fallback?: (key: FallbackKey) => Promise<FontFamily | undefined>;
 }
 
 /**
@@ -74,14 +77,13 @@ export function prepareHandoutFonts(
   bytes: HandoutFontBytes,
   fallback?: FallbackFontSource,
 ): HandoutFonts {
-  const families = new Map<FallbackKey, Promise<FontFamily>>();
-  const load = (key: FallbackKey): Promise<FontFamily> => {
+  const families = new Map<FallbackKey, Promise<FontFamily | undefined>>();
+  const load = (key: FallbackKey): Promise<FontFamily | undefined> => {
     let family = families.get(key);
     if (!family) {
-      family = fallback!(key).then((files) => ({
-        regular: prepareFont(files.regular),
-        bold: prepareFont(files.bold),
-      }));
+      family = fallback!(key).then((files) =>
+        files ? { regular: prepareFont(files.regular), bold: prepareFont(files.bold) } : undefined,
+      );
       // A failed read is not remembered: the next handout tries again.
       family.catch(() => families.delete(key));
       families.set(key, family);
@@ -104,8 +106,6 @@ function* strings(value: unknown): Generator<string> {
   }
 }
 
-const SECONDARY: Partial<Record<FallbackKey, FallbackKey>> = { sc: 'kr', kr: 'sc' };
-
 /**
  * The text engine for one handout: loads the fallback families its strings need, and HarfBuzz and
  * the bidi tables only when a string needs shaping or holds a right-to-left character.
@@ -117,29 +117,31 @@ async function prepareEngine(model: HandoutModel, fonts: HandoutFonts): Promise<
     if (!/[^\u0020-\u058f]/.test(text)) continue;
     if (RIGHT_TO_LEFT.test(text)) rtl = true;
     for (const char of text.normalize('NFC')) {
-      const key = preferredFallback(char.codePointAt(0)!);
+      const key = fallbackKey(char.codePointAt(0)!);
       if (key) wanted.add(key);
     }
   }
   const families = new Map<FallbackKey, FontFamily>();
   if (fonts.fallback && wanted.size > 0) {
-    const loaded = await Promise.all(
-      [...wanted].map(async (key) => [key, await fonts.fallback!(key)] as const),
-    );
-    for (const [key, family] of loaded) families.set(key, family);
-    // Han the simplified-Chinese face lacks may be in the Korean one, and the reverse.
-    for (const key of wanted) {
-      const other = SECONDARY[key];
-      if (!other || families.has(other)) continue;
-      const family = families.get(key)!;
-      const missing = [...strings(model)].some((text) =>
-        [...text.normalize('NFC')].some((char) => {
-          const codePoint = char.codePointAt(0)!;
-          return preferredFallback(codePoint) === key && family.regular.glyphFor(codePoint) === 0;
-        }),
+    const load = async (keys: Iterable<FallbackKey>): Promise<void> => {
+      const loaded = await Promise.all(
+        [...keys].map(async (key) => [key, await fonts.fallback!(key)] as const),
       );
-      if (missing) families.set(other, await fonts.fallback(other));
+      for (const [key, family] of loaded) if (family) families.set(key, family);
+    };
+    await load(wanted);
+    // Han one CJK family lacks may be in the other (same block).
+    const alternatives = new Set<FallbackKey>();
+    for (const text of strings(model)) {
+      for (const char of text.normalize('NFC')) {
+        const codePoint = char.codePointAt(0)!;
+        const key = fallbackKey(codePoint);
+        const other = key && alternativeKey(key);
+        if (!other || families.has(other)) continue;
+        if ((families.get(key)?.regular.glyphFor(codePoint) ?? 0) === 0) alternatives.add(other);
+      }
     }
+    await load(alternatives);
   }
   const hb = families.size > 0 || rtl ? await loadHarfBuzz() : undefined;
   return new TextEngine({ regular: fonts.regular, bold: fonts.bold }, families, hb);

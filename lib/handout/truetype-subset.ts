@@ -125,9 +125,14 @@ function checksum(bytes: Uint8Array): number {
  * glyphs are appended after them. Pure: the source tables are only read.
  * @param font - the source tables from {@link readTrueTypeTables}
  * @param glyphIds - source glyph ids; index 0 should be 0 (.notdef)
+ * @param extraTables - more tables to write as given (e.g. a cmap for a font HarfBuzz will read)
  * @returns the font file of the subset
  */
-export function subsetTrueType(font: TrueTypeTables, glyphIds: readonly number[]): Uint8Array {
+export function subsetTrueType(
+  font: TrueTypeTables,
+  glyphIds: readonly number[],
+  extraTables: ReadonlyMap<string, Uint8Array> = new Map(),
+): Uint8Array {
   const source = view(font.bytes);
   const glyfAt = font.tables.get('glyf')!.offset;
   const order = [...glyphIds];
@@ -208,6 +213,7 @@ export function subsetTrueType(font: TrueTypeTables, glyphIds: readonly number[]
     ['maxp', maxp],
   ]);
   for (const tag of COPIED_TABLES) if (font.tables.has(tag)) out.set(tag, copyTable(tag));
+  for (const [tag, table] of extraTables) out.set(tag, table);
   return assembleFont(out);
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
+import { fallbackFontUrl } from '@/lib/handout/font/files';
 import { prepareHandoutFonts, renderHandout } from '@/lib/handout/render';
 import { readTrueTypeTables, subsetTrueType } from '@/lib/handout/truetype-subset';
 import { loadHandoutFonts } from '@/server/handout-fonts';
@@ -115,5 +116,56 @@ describe('subsetTrueType', () => {
     const gid = font.glyphForCodePoint(0x41).id;
     const subset = fontkit.create(subsetTrueType(tables, [0, gid, gid]));
     expect(subset.getGlyph(1).path.toSVG()).toBe(subset.getGlyph(2).path.toSVG());
+  });
+});
+
+describe('fallback fonts for the browser', () => {
+  const serve = async (url: string): Promise<Response> => {
+    const match = /^\/fonts\/handout\/([^/]+)\/(.+)$/.exec(url)!;
+    const { GET } = await import('@/app/fonts/handout/[version]/[file]/route');
+    return GET(new Request(`http://localhost${url}`), {
+      params: Promise.resolve({ version: match[1]!, file: match[2]! }),
+    });
+  };
+
+  it('serves a script font and a CJK block as immutable files; unknown names are 404', async () => {
+    const arabic = await serve(fallbackFontUrl('arabic', 'bold'));
+    expect(arabic.status).toBe(200);
+    expect(arabic.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    const block = await serve(fallbackFontUrl('sc-4e', 'regular'));
+    expect(block.status).toBe(200);
+    // One block of 256 code points, not the 10 MB font.
+    expect((await block.arrayBuffer()).byteLength).toBeLessThan(200_000);
+    expect((await serve('/fonts/handout/old-version/arabic.bold.ttf')).status).toBe(404);
+    expect((await serve(fallbackFontUrl('../../package.json', 'bold'))).status).toBe(404);
+    expect((await serve(fallbackFontUrl('sc-zz', 'bold'))).status).toBe(404);
+  });
+
+  it('the browser (fonts fetched from those URLs) and the CLI make the same PDF bytes', async () => {
+    const browserFonts = prepareHandoutFonts(
+      { regular: fontBytes('DejaVuSans.ttf'), bold: fontBytes('DejaVuSans-Bold.ttf') },
+      async (key) => {
+        const [regular, bold] = await Promise.all(
+          (['regular', 'bold'] as const).map((weight) => serve(fallbackFontUrl(key, weight))),
+        );
+        if (regular!.status === 404) return undefined;
+        return {
+          regular: new Uint8Array(await regular!.arrayBuffer()),
+          bold: new Uint8Array(await bold!.arrayBuffer()),
+        };
+      },
+    );
+    const names = ['Ana García', '王小明 김민준', 'محمد عبد الله', 'राम शर्मा', 'สมชาย', 'דוד כהן'];
+    for (const [index, name] of names.entries()) {
+      const interpretation = interpretOrThrow(panelFor(name, index));
+      const options = {
+        lang: index % 2 === 0 ? 'en' : 'es',
+        paper: index % 3 === 0 ? 'a4' : 'letter',
+        generatedOn: GENERATED_ON,
+      } as const;
+      const server = await renderHandout(interpretation, loadHandoutFonts(), options);
+      const browser = await renderHandout(interpretation, browserFonts, options);
+      expect(Buffer.from(browser.bytes).equals(Buffer.from(server.bytes))).toBe(true);
+    }
   });
 });

@@ -5,21 +5,22 @@
  * Hebrew). Pure data and look-ups: no font is read here.
  */
 
-/** A fallback family, loaded only when a string in the handout needs it. */
-export type FallbackKey = 'arabic' | 'hebrew' | 'devanagari' | 'thai' | 'sc' | 'kr';
+import { blockOf } from './chunks';
 
-/** Every fallback family, in the order they are tried for a character no script claims. */
-export const FALLBACK_KEYS: readonly FallbackKey[] = [
-  'sc',
-  'kr',
-  'arabic',
-  'hebrew',
-  'devanagari',
-  'thai',
-];
+/** A Noto family for a script. */
+export type ScriptFamily = 'arabic' | 'hebrew' | 'devanagari' | 'thai' | 'sc' | 'kr';
+
+/**
+ * A font file set to load: a family ("arabic"), or one block of a CJK family ("sc-4e", see
+ * chunks.ts). Loaded only when a string in the handout needs it.
+ */
+export type FallbackKey = string;
+
+/** The key format, for validating a request for a font file. */
+export const FALLBACK_KEY = /^(?:arabic|hebrew|devanagari|thai|(?:sc|kr)-[0-9a-f]{1,4})$/;
 
 // [first, last, family]: Unicode blocks (Blocks.txt) each family is preferred for.
-const RANGES: ReadonlyArray<readonly [number, number, FallbackKey]> = [
+const RANGES: ReadonlyArray<readonly [number, number, ScriptFamily]> = [
   [0x0590, 0x05ff, 'hebrew'],
   [0x0600, 0x06ff, 'arabic'],
   [0x0750, 0x077f, 'arabic'],
@@ -51,7 +52,7 @@ const RANGES: ReadonlyArray<readonly [number, number, FallbackKey]> = [
  * @param codePoint - a Unicode scalar value
  * @returns the family key, or undefined
  */
-export function preferredFallback(codePoint: number): FallbackKey | undefined {
+export function preferredFallback(codePoint: number): ScriptFamily | undefined {
   if (codePoint < 0x0590) return undefined;
   let low = 0;
   let high = RANGES.length - 1;
@@ -71,3 +72,26 @@ export const RIGHT_TO_LEFT =
 
 /** Combining marks (and Thai/Indic vowel signs): they join the font of the character before. */
 export const MARK = /\p{M}/u;
+
+/**
+ * The font file set that draws a code point by preference, or undefined for DejaVu Sans.
+ * @param codePoint - the character
+ * @returns "arabic", "sc-4e", ...
+ */
+export function fallbackKey(codePoint: number): FallbackKey | undefined {
+  const family = preferredFallback(codePoint);
+  if (family === 'sc' || family === 'kr') return `${family}-${blockOf(codePoint)}`;
+  return family;
+}
+
+/**
+ * The other CJK family's key for the same block ("sc-4e" -> "kr-4e"): Han that one lacks may be
+ * in the other.
+ * @param key - a key
+ * @returns the alternative, or undefined
+ */
+export function alternativeKey(key: FallbackKey): FallbackKey | undefined {
+  if (key.startsWith('sc-')) return `kr-${key.slice(3)}`;
+  if (key.startsWith('kr-')) return `sc-${key.slice(3)}`;
+  return undefined;
+}

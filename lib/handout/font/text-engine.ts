@@ -2,7 +2,7 @@ import type { FontWeight } from '../canvas';
 import { REPLACEMENT_CHARACTER } from '../sanitize-text';
 import { visualRuns } from './bidi';
 import type { PreparedFont } from './prepared-font';
-import { MARK, preferredFallback, RIGHT_TO_LEFT } from './scripts';
+import { fallbackKey, MARK, preferredFallback, RIGHT_TO_LEFT } from './scripts';
 import type { FallbackKey } from './scripts';
 import type { loadHarfBuzz } from './shaper';
 
@@ -65,7 +65,7 @@ export class TextEngine {
    * @returns the font
    */
   fontFor(codePoint: number, weight: FontWeight): PreparedFont | undefined {
-    const preferred = preferredFallback(codePoint);
+    const preferred = fallbackKey(codePoint);
     if (preferred) {
       const family = this.fallbacks.get(preferred);
       if (family && family[weight].glyphFor(codePoint) !== 0) return family[weight];
