@@ -24,6 +24,12 @@ const nextConfig = {
   // Lets parallel local builds (and their test servers) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   headers: async () => [{ source: '/:path*', headers: securityHeaders }],
+  // harfbuzzjs (handout shaping) loads its WebAssembly with Node's fs on the server: keep it a
+  // runtime require there; in the browser its Node-only `import("module")` is never run.
+  serverExternalPackages: ['harfbuzzjs'],
+  turbopack: {
+    resolveAlias: { module: { browser: './lib/handout/font/no-node-module.ts' } },
+  },
 };
 
 export default nextConfig;
