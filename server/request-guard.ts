@@ -98,6 +98,16 @@ export function hasBody(request: GuardRequest): boolean {
   return length !== null && length.trim() !== '0';
 }
 
+/** The path of a request target, origin-form (`/a?b`) or absolute-form (`http://h/a?b`). */
+function requestPath(target: string): string {
+  if (target.startsWith('/')) return target.split('?', 1)[0] ?? '';
+  try {
+    return new URL(target).pathname;
+  } catch {
+    return target;
+  }
+}
+
 /**
  * Decides whether the guard answers a request itself, and with what.
  * @param request - method, URL and headers
@@ -123,7 +133,7 @@ export function decideGuard(
     };
   }
   if (!hasBody(request)) return null;
-  const path = request.url.split('?', 1)[0] ?? '';
+  const path = requestPath(request.url);
   const routeMethods = ROUTE_METHODS.get(path);
   if (routeMethods !== undefined && !routeMethods.includes(request.method)) {
     // A known route and a method it lacks: the same 405 the route gives, without the body.

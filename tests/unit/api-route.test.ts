@@ -220,6 +220,9 @@ describe('decideGuard', () => {
       'payload-too-large',
     );
     expect(decideGuard(request('POST', '/api/handout?lang=es', at), [])).toBeNull();
+    expect(
+      decideGuard(request('POST', 'http://x/api/interpret?asOf=2026-01-02', at), []),
+    ).toBeNull();
   });
 
   it('refuses a body without a valid token before reading it, when tokens are set', () => {
