@@ -2,9 +2,16 @@
  * Next.js start-up hook: runs once per server process before it takes requests.
  */
 export async function register(): Promise<void> {
-  // Node only: the guard patches node:http, which the edge runtime does not have.
+  // Node only: the guard wraps node:http, which the edge runtime does not have.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { installMethodGuard } = await import('./server/method-guard');
-    installMethodGuard();
+    const { readTokenSetting } = await import('./server/api-auth');
+    const setting = readTokenSetting();
+    if (setting.kind === 'invalid') {
+      // Never run open, or closed to everyone, on a setting that is wrong: stop here.
+      console.error(`[labs] Refusing to start: ${setting.message}`);
+      process.exit(78);
+    }
+    const { installRequestGuard } = await import('./server/request-guard');
+    installRequestGuard();
   }
 }

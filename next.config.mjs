@@ -1,21 +1,6 @@
-// Security headers on every response. HTML pages replace this CSP with a per-request nonce
-// policy in proxy.ts; everything else (API JSON, PDFs, build assets, fonts) runs no script and
-// gets this locked-down one.
-const securityHeaders = [
-  {
-    key: 'Content-Security-Policy',
-    value: "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
-  },
-  { key: 'Referrer-Policy', value: 'no-referrer' },
-  { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
-  {
-    key: 'Permissions-Policy',
-    value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
-  },
-  { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
-  { key: 'Cross-Origin-Resource-Policy', value: 'same-origin' },
-];
+import { HSTS_VALUE, SECURITY_HEADERS } from './server/security-headers.mjs';
+
+const securityHeaders = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -23,7 +8,17 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets parallel local builds (and their test servers) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
-  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
+  // The app shows no remote or resized images: the optimizer endpoint stays off.
+  images: { unoptimized: true },
+  headers: async () => [
+    { source: '/:path*', headers: securityHeaders },
+    {
+      // HSTS only when the load balancer says the client came over HTTPS.
+      source: '/:path*',
+      has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+      headers: [{ key: 'Strict-Transport-Security', value: HSTS_VALUE }],
+    },
+  ],
   // harfbuzzjs (handout shaping) loads its WebAssembly with Node's fs on the server: keep it a
   // runtime require there; in the browser its Node-only `import("module")` is never run.
   serverExternalPackages: ['harfbuzzjs'],

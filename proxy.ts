@@ -1,11 +1,12 @@
 /**
  * Next.js 16 proxy (formerly middleware). Two jobs:
- * - every HTML page gets a per-request CSP nonce;
+ * - every HTML page gets a per-request CSP nonce (with `report-uri` when LABS_CSP_REPORT_URI
+ *   is set);
  * - an unknown /api path gets a problem+json 404 (401 without a token, when tokens are set).
  * The API routes themselves and build assets are left out of the matcher: they get a fixed,
  * stricter policy from next.config.mjs, and skipping the proxy keeps API bodies streaming (a
- * proxy makes Next.js buffer the whole request body first), so the 64 KiB limit is enforced
- * while reading.
+ * proxy makes Next.js buffer the whole request body first), so MAX_BODY_BYTES is enforced while
+ * reading. Requests with a body never get here: server/request-guard.ts answers them 413.
  */
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
@@ -27,7 +28,10 @@ export function proxy(request: NextRequest): Response {
       ? problemResponse('not-found')
       : problemResponse('unauthorized', [], undefined, { 'WWW-Authenticate': 'Bearer' });
   }
-  const policy = buildPageCsp(createNonce(), { dev: process.env.NODE_ENV === 'development' });
+  const policy = buildPageCsp(createNonce(), {
+    dev: process.env.NODE_ENV === 'development',
+    reportUri: process.env.LABS_CSP_REPORT_URI,
+  });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });

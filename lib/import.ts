@@ -141,7 +141,37 @@ export function importJson(json: unknown): ImportOutcome {
   };
 }
 
-const RESULT_PATH = /^results\[(\d+)\](?:\.([A-Za-z]+))?(.*)$/;
+/**
+ * Splits `results[3].labRange.low` into the result index (3), its first field (`labRange`) and
+ * the rest (`.low`). A scan, not a pattern: error paths can hold any key a client sent, and a
+ * regex with two open-ended parts backtracked quadratically on a long key ending in a newline.
+ */
+function splitResultPath(
+  path: string,
+): { index: number; field: string | undefined; rest: string } | undefined {
+  const head = 'results[';
+  if (!path.startsWith(head)) return undefined;
+  let at = head.length;
+  while (at < path.length && path.charCodeAt(at) >= 48 && path.charCodeAt(at) <= 57) at++;
+  if (at === head.length || path.charCodeAt(at) !== 93 /* ] */) return undefined;
+  const index = Number(path.slice(head.length, at));
+  at++;
+  if (path.charCodeAt(at) !== 46 /* . */) return { index, field: undefined, rest: path.slice(at) };
+  const fieldStart = at + 1;
+  let fieldEnd = fieldStart;
+  while (fieldEnd < path.length && isAsciiLetter(path.charCodeAt(fieldEnd))) fieldEnd++;
+  if (fieldEnd === fieldStart) return { index, field: undefined, rest: path.slice(at) };
+  return { index, field: path.slice(fieldStart, fieldEnd), rest: path.slice(fieldEnd) };
+}
+
+function isAsciiLetter(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
+}
+
+/** A located field, looked up as an own property only (`constructor` is a key, not a method). */
+function ownField(fields: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
 
 /**
  * Says where an error is in the source the panel came from.
@@ -155,21 +185,19 @@ export function locateError(origin: ImportOrigin | undefined, error: FieldError)
 
 function locatePath(origin: ImportOrigin | undefined, path: string): string {
   if (origin === undefined) return path;
-  const match = RESULT_PATH.exec(path);
-  if (match !== null) {
-    const result = origin.results[Number(match[1])];
+  const split = splitResultPath(path);
+  if (split !== undefined) {
+    const result = split.index < origin.results.length ? origin.results[split.index] : undefined;
     if (result !== undefined) {
-      const field = match[2];
-      const rest = match[3] ?? '';
+      const { field, rest } = split;
       if (field === undefined) return `${result.label}${rest}`;
-      const exact = result.fields[`${field}${rest}`];
+      const exact = ownField(result.fields, `${field}${rest}`);
       if (exact !== undefined) return exact;
-      const located = result.fields[field];
+      const located = ownField(result.fields, field);
       return located === undefined ? `${result.label} ${field}${rest}` : `${located}${rest}`;
     }
   }
-  const panelField = origin.panelFields[path];
-  return panelField ?? `${origin.prefix}${path}`;
+  return ownField(origin.panelFields, path) ?? `${origin.prefix}${path}`;
 }
 
 /**

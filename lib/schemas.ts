@@ -6,8 +6,14 @@ import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS } from './types';
 /**
  * A result value written as text: a positive decimal with an optional comparator, e.g. "42",
  * "<5", "<= 5", ">150", "≥150". Decimal commas are rejected rather than guessed ("1,000").
+ * Linear time: the space after the comparator is inside the comparator's group, so no two
+ * unbounded quantifiers can match the same characters (the old `\s*(...)?\s*` took seconds on
+ * a long run of spaces). Callers still check {@link MAX_VALUE_TEXT_LENGTH} before matching.
  */
-export const VALUE_TEXT_PATTERN = /^\s*(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?|\.\d+)\s*$/;
+export const VALUE_TEXT_PATTERN = /^\s*(?:(<=|>=|<|>|≤|≥)\s*)?(\d+(?:\.\d+)?|\.\d+)\s*$/;
+
+/** The longest value text read (e.g. " >= 150.5 "); longer text is refused before any pattern runs. */
+export const MAX_VALUE_TEXT_LENGTH = 40;
 
 /** The message every surface shows for a value that is not a positive number. */
 export const VALUE_MESSAGE = 'must be a positive number, or <N / >N';
@@ -51,7 +57,8 @@ export const resultSchema = z.strictObject(
         z.number().finite().positive({ error: VALUE_MESSAGE }),
         z
           .string()
-          .max(40, { error: VALUE_MESSAGE })
+          // abort: zod 4 runs later checks even after one fails; the pattern never sees long text.
+          .max(MAX_VALUE_TEXT_LENGTH, { error: VALUE_MESSAGE, abort: true })
           .regex(VALUE_TEXT_PATTERN, { error: VALUE_MESSAGE }),
       ],
       { error: VALUE_MESSAGE },

@@ -1,5 +1,5 @@
 import { getAnalyte } from './analytes/registry';
-import { VALUE_MESSAGE, VALUE_TEXT_PATTERN } from './schemas';
+import { MAX_VALUE_TEXT_LENGTH, VALUE_MESSAGE, VALUE_TEXT_PATTERN } from './schemas';
 import type { Panel, PanelResult } from './schemas';
 import { convertBetween, convertUnit, findUnit, listUnits, normaliseUnit } from './units';
 import type { AnalyteId, Comparator, FieldError, UnitCode, UnitDefinition } from './types';
@@ -50,6 +50,7 @@ export function parseValue(
   if (typeof value === 'number') {
     return Number.isFinite(value) && value > 0 ? { value, comparator: null } : undefined;
   }
+  if (value.length > MAX_VALUE_TEXT_LENGTH) return undefined;
   const start = plainValueStart(value);
   if (start >= 0) {
     // The plain spellings ("42", "<5", ">=150"), read the way the pattern below reads them.
@@ -352,7 +353,7 @@ function acceptsResult(value: unknown): boolean {
     (typeof written === 'number'
       ? Number.isFinite(written) && written > 0
       : typeof written === 'string' &&
-        written.length <= 40 &&
+        written.length <= MAX_VALUE_TEXT_LENGTH &&
         (plainValueStart(written) >= 0 || VALUE_TEXT_PATTERN.test(written))) &&
     typeof unit === 'string' &&
     unit.length >= 1 &&

@@ -1,16 +1,38 @@
 /**
- * The frame every API route handler runs in: access control, problem+json errors, and a last
- * guard that turns a server bug into a 500 without writing request data to the log.
+ * The frame every API route runs in: one definition per route (its methods, who may call it,
+ * what it can answer with) gives every HTTP method its handler: access control, Accept
+ * negotiation (406), CORS for allowed origins, OPTIONS listing only the route's methods, 405
+ * for the rest, problem+json errors, and a last guard that turns a server bug into a 500
+ * without writing request data to the log.
  */
 import { buildProblem, PROBLEM_MEDIA_TYPE } from '@/lib/http/problem';
 import type { ProblemCode, ProblemFieldError } from '@/lib/http/problem';
+import { negotiateMediaType } from '@/lib/http/media-type';
 import { isAuthorized, readApiTokens } from './api-auth';
+import { corsPreflightHeaders, corsResponseHeaders, readCorsOrigins } from './cors';
 
 /** A route handler as Next.js calls it. */
 export type ApiHandler = (request: Request) => Promise<Response>;
 
 /** Whether a route is reachable without a token when LABS_API_TOKENS is set. */
 export type RouteAccess = 'token' | 'public';
+
+/** What a route's own logic receives beside the request. */
+export interface RouteContext {
+  /** The media type negotiated from Accept, one of the route's `produces`. */
+  readonly mediaType: string;
+}
+
+/** A route's own logic for one method. */
+export type RouteHandler = (request: Request, context: RouteContext) => Promise<Response>;
+
+/** The methods a route may define; HEAD follows GET (Next.js derives it). */
+export type RouteMethod = 'GET' | 'POST';
+
+/** Every method a route file exports. */
+export type RouteExports = Readonly<
+  Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', ApiHandler>
+>;
 
 /**
  * Headers of every API response that may carry patient data: never stored by a browser or a
@@ -21,7 +43,7 @@ export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 /**
  * An RFC 9457 problem response from the error table.
  * @param code - the problem code (decides status and title)
- * @param errors - field errors to list
+ * @param errors - field errors to list (the list is cut at MAX_LISTED_ERRORS)
  * @param detail - replaces the table's default detail sentence
  * @param headers - extra headers (Allow, WWW-Authenticate)
  * @returns the response
@@ -52,41 +74,94 @@ function logServerBug(request: Request, error: unknown): void {
   );
 }
 
-/**
- * Wraps a route handler with access control and the last-resort error guard.
- * @param handler - the route's own logic
- * @param access - `public` skips the token check (health only)
- * @returns the handler to export from route.ts
- */
-export function apiRoute(handler: ApiHandler, access: RouteAccess = 'token'): ApiHandler {
-  return async (request) => {
-    if (access === 'token' && !isAuthorized(request.headers.get('authorization'), readApiTokens()))
-      return problemResponse('unauthorized', [], undefined, { 'WWW-Authenticate': 'Bearer' });
-    try {
-      return await handler(request);
-    } catch (error) {
-      logServerBug(request, error);
-      return problemResponse('internal');
-    }
-  };
+function withHeaders(response: Response, headers: Readonly<Record<string, string>>): Response {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name === 'Vary' && response.headers.has('Vary')) response.headers.append(name, value);
+    else response.headers.set(name, value);
+  }
+  return response;
 }
 
 /**
- * A handler for the methods a route does not support: 405 problem+json with an Allow header.
- * @param allowed - the methods the route does support
- * @param access - as for {@link apiRoute}: without a token, a client learns nothing, not even 405
- * @returns the handler to export under each unsupported method name
+ * Defines an API route: every HTTP method gets a handler.
+ * @param methods - the route's own logic per method it supports
+ * @param options - `access: 'public'` skips the token check (health only); `produces` lists the
+ *   media types the route can answer with, its default first
+ * @returns the handlers to export from route.ts, one per method name
  */
-export function methodNotAllowed(
-  allowed: readonly string[],
-  access: RouteAccess = 'token',
-): ApiHandler {
-  const allow = allowed.join(', ');
-  return apiRoute(
-    () =>
-      Promise.resolve(
-        problemResponse('method-not-allowed', [], `This route accepts ${allow}.`, { Allow: allow }),
-      ),
-    access,
+export function defineRoute(
+  methods: Partial<Record<RouteMethod, RouteHandler>>,
+  options: { readonly access?: RouteAccess; readonly produces: readonly [string, ...string[]] },
+): RouteExports {
+  const access = options.access ?? 'token';
+  const supported = (Object.keys(methods) as RouteMethod[]).flatMap((method) =>
+    method === 'GET' ? ['GET', 'HEAD'] : [method],
   );
+  const allow = [...supported, 'OPTIONS'].join(', ');
+
+  const guarded =
+    (run: (request: Request) => Promise<Response>): ApiHandler =>
+    async (request) => {
+      const cors = corsResponseHeaders(request.headers.get('origin'), readCorsOrigins());
+      if (
+        access === 'token' &&
+        !isAuthorized(request.headers.get('authorization'), readApiTokens())
+      )
+        return withHeaders(
+          problemResponse('unauthorized', [], undefined, { 'WWW-Authenticate': 'Bearer' }),
+          cors,
+        );
+      try {
+        return withHeaders(await run(request), cors);
+      } catch (error) {
+        logServerBug(request, error);
+        return withHeaders(problemResponse('internal'), cors);
+      }
+    };
+
+  const notAllowed = guarded(() =>
+    Promise.resolve(
+      problemResponse('method-not-allowed', [], `This route accepts ${allow}.`, { Allow: allow }),
+    ),
+  );
+
+  const handlerFor = (method: RouteMethod): ApiHandler => {
+    const run = methods[method];
+    if (run === undefined) return notAllowed;
+    return guarded((request) => {
+      const mediaType = negotiateMediaType(request.headers.get('accept'), options.produces);
+      if (mediaType === null) {
+        return Promise.resolve(
+          problemResponse(
+            'not-acceptable',
+            [],
+            `This route answers ${options.produces.join(' or ')}.`,
+          ),
+        );
+      }
+      return run(request, { mediaType });
+    });
+  };
+
+  // OPTIONS answers without a token: a CORS preflight never carries one.
+  const options_: ApiHandler = (request) => {
+    const preflight = corsPreflightHeaders(
+      request.headers.get('origin'),
+      request.headers.get('access-control-request-method'),
+      supported,
+      readCorsOrigins(),
+    );
+    return Promise.resolve(
+      new Response(null, { status: 204, headers: { Allow: allow, ...preflight } }),
+    );
+  };
+
+  return {
+    GET: handlerFor('GET'),
+    POST: handlerFor('POST'),
+    PUT: notAllowed,
+    PATCH: notAllowed,
+    DELETE: notAllowed,
+    OPTIONS: options_,
+  };
 }

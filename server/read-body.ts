@@ -3,9 +3,7 @@
  * sends more than the limit (whatever its Content-Length says) is cut off at the limit and the
  * rest is never buffered.
  */
-
-/** The largest request body the API accepts: 64 KiB. */
-export const MAX_BODY_BYTES = 65_536;
+import { MAX_BODY_BYTES } from '@/lib/http/limits';
 
 /** Why a body could not be read. */
 export type BodyFailure = 'too-large' | 'not-utf8' | 'aborted';

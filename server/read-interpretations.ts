@@ -2,13 +2,14 @@
  * The shared middle of the interpret and handout routes: request body -> panels (a panel, a
  * list of panels, or FHIR, read by lib/import) -> interpret() for each.
  */
-import { importJson, locateError, mergeImportWarnings } from '@/lib/import';
+import { importJson, locateError, mergeImportWarnings, parseImport } from '@/lib/import';
+import { MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
 import type { ImportItem } from '@/lib/import';
 import { interpret } from '@/lib/interpret';
 import type { FieldError, Interpretation } from '@/lib/types';
 import type { ProblemFieldError } from '@/lib/http/problem';
 import { problemResponse } from './api-route';
-import { readJsonBody } from './read-json-body';
+import { readJsonBody, tooManyPanels } from './read-json-body';
 
 /** The request's interpretations, or the problem response to send instead. */
 export type InterpretationsOutcome =
@@ -38,7 +39,8 @@ function locate(item: ImportItem, error: FieldError): ProblemFieldError {
  * panel. All or nothing: one bad panel makes the whole request a 422 listing every problem.
  * @param request - the incoming request
  * @param asOf - the date of the interpretation, YYYY-MM-DD
- * @returns the interpretations in input order, or a 400/413/415/422 problem response
+ * @returns the interpretations in input order, or a 400/413/415/422 problem response (413 also
+ *   above MAX_PANELS_PER_REQUEST panels)
  */
 export async function readInterpretations(
   request: Request,
@@ -46,9 +48,13 @@ export async function readInterpretations(
 ): Promise<InterpretationsOutcome> {
   const body = await readJsonBody(request);
   if (!body.ok) return body;
-  const imported = importJson(body.json);
+  // HL7 v2 arrives as text and goes to the same document reader as a paste or a file.
+  const imported = body.kind === 'text' ? parseImport(body.text) : importJson(body.json);
   if (imported.kind === 'invalid') {
     return { ok: false, response: problemResponse('invalid-panel', imported.errors) };
+  }
+  if (imported.panels.length > MAX_PANELS_PER_REQUEST) {
+    return { ok: false, response: tooManyPanels(imported.panels.length) };
   }
   if (imported.panels.length === 0) {
     return {

@@ -1,35 +1,69 @@
 /**
- * The first half of every POST route: check the media type, read at most 64 KiB, parse JSON.
- * Each failure is already the problem response to send.
+ * The first half of every POST route: check the media type, read at most MAX_BODY_BYTES
+ * (2 MiB), parse JSON (or keep HL7 v2 text for the document reader). Each failure is already
+ * the problem response to send.
  */
-import { parseJsonContentType } from '@/lib/http/media-type';
-import type { JsonMediaType } from '@/lib/http/media-type';
+import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
+import { parseBodyContentType } from '@/lib/http/media-type';
+import type { BodyKind, JsonMediaType } from '@/lib/http/media-type';
 import { problemResponse } from './api-route';
-import { MAX_BODY_BYTES, readBodyText } from './read-body';
+import { readBodyText } from './read-body';
 
-/** A parsed JSON body, or the response that explains why there is none. */
+/** A parsed JSON body or a text body, or the response that explains why there is none. */
 export type JsonBodyOutcome =
-  | { readonly ok: true; readonly json: unknown; readonly mediaType: JsonMediaType }
+  | {
+      readonly ok: true;
+      readonly kind: 'json';
+      readonly json: unknown;
+      readonly mediaType: JsonMediaType;
+    }
+  | {
+      readonly ok: true;
+      readonly kind: 'text';
+      readonly text: string;
+      readonly mediaType: Extract<BodyKind, { kind: 'text' }>['mediaType'];
+    }
   | { readonly ok: false; readonly response: Response };
 
 /**
- * Reads and parses a JSON request body.
+ * Closes the connection after this answer: the client is still sending a body the server will
+ * not read, and keeping the socket would mean reading (and discarding) all of it.
+ */
+const CLOSE = { Connection: 'close' } as const;
+
+/**
+ * The 413 for a request holding more than MAX_PANELS_PER_REQUEST panels.
+ * @param count - how many panels it holds
+ * @returns the problem response
+ */
+export function tooManyPanels(count: number): Response {
+  return problemResponse(
+    'too-many-panels',
+    [],
+    `The request holds ${count} panels; at most ${MAX_PANELS_PER_REQUEST} are read per request.`,
+  );
+}
+
+/**
+ * Reads and parses a request body.
  * @param request - the incoming request
- * @returns the parsed value and its media type, or a 400/413/415 problem response
+ * @returns the parsed value (JSON) or the text (HL7 v2) and its media type, or a 400/413/415
+ *   problem response
  */
 export async function readJsonBody(request: Request): Promise<JsonBodyOutcome> {
-  const mediaType = parseJsonContentType(request.headers.get('content-type'));
-  if (mediaType === null) {
+  const bodyKind = parseBodyContentType(request.headers.get('content-type'));
+  if (bodyKind === null) {
     // The body is not read at all; answering without reading it is what stops a flood.
-    return { ok: false, response: problemResponse('unsupported-media-type') };
+    return { ok: false, response: problemResponse('unsupported-media-type', [], undefined, CLOSE) };
   }
   const body = await readBodyText(request, MAX_BODY_BYTES);
   if (!body.ok) {
     switch (body.reason) {
       case 'too-large':
-        // The connection stays open: Node discards the rest of the body as it arrives (nothing
-        // is buffered), and closing early would risk a TCP reset that loses this answer.
-        return { ok: false, response: problemResponse('payload-too-large') };
+        return {
+          ok: false,
+          response: problemResponse('payload-too-large', [], undefined, CLOSE),
+        };
       case 'not-utf8':
         return {
           ok: false,
@@ -42,8 +76,12 @@ export async function readJsonBody(request: Request): Promise<JsonBodyOutcome> {
         };
     }
   }
+  if (bodyKind.kind === 'text') {
+    return { ok: true, kind: 'text', text: body.text, mediaType: bodyKind.mediaType };
+  }
+  let json: unknown;
   try {
-    return { ok: true, json: JSON.parse(body.text) as unknown, mediaType };
+    json = JSON.parse(body.text) as unknown;
   } catch (error) {
     // V8's message can quote the body (patient data), so only the position is passed on.
     const position = error instanceof SyntaxError ? /position (\d+)/.exec(error.message) : null;
@@ -53,4 +91,9 @@ export async function readJsonBody(request: Request): Promise<JsonBodyOutcome> {
         : `The request body is not valid JSON${position ? ` (at character ${position[1]})` : ''}.`;
     return { ok: false, response: problemResponse('malformed-json', [], detail) };
   }
+  // A list is refused before any panel is read: the work per request stays bounded.
+  if (Array.isArray(json) && json.length > MAX_PANELS_PER_REQUEST) {
+    return { ok: false, response: tooManyPanels(json.length) };
+  }
+  return { ok: true, kind: 'json', json, mediaType: bodyKind.mediaType };
 }

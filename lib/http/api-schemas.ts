@@ -17,6 +17,7 @@ import {
   WARNING_CODES,
 } from '../types';
 import type { Interpretation } from '../types';
+import { MAX_LISTED_ERRORS } from './limits';
 import { PROBLEM_CODES, PROBLEM_TABLE, problemTypeUri } from './problem';
 import type { Problem } from './problem';
 
@@ -162,7 +163,8 @@ export const problemSchema = z.strictObject({
     ) as [z.ZodLiteral<Problem['status']>, ...Array<z.ZodLiteral<Problem['status']>>],
   ),
   detail: z.string(),
-  errors: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+  errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).max(MAX_LISTED_ERRORS),
+  errorCount: z.int().nonnegative(),
 });
 
 /** The body of `GET /api/health`. */

@@ -14,11 +14,16 @@ const serialise = (directives: Directives): string =>
  * The policy of an HTML page.
  * @param nonce - the request's nonce (base64, fresh per request)
  * @param options - `dev` adds 'unsafe-eval', which React needs in development only for its
- *   error overlays; production never sends it
+ *   error overlays; production never sends it. `reportUri` adds `report-uri` (see
+ *   {@link cspReportUri})
  * @returns the header value
  */
-export function buildPageCsp(nonce: string, options: { readonly dev?: boolean } = {}): string {
+export function buildPageCsp(
+  nonce: string,
+  options: { readonly dev?: boolean; readonly reportUri?: string } = {},
+): string {
   const script = ['script-src', `'nonce-${nonce}'`, "'strict-dynamic'", "'self'"] as const;
+  const report = cspReportUri(options.reportUri);
   return serialise([
     ['default-src', "'self'"],
     options.dev === true ? [...script, "'unsafe-eval'"] : script,
@@ -32,7 +37,26 @@ export function buildPageCsp(nonce: string, options: { readonly dev?: boolean } 
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
     ['frame-ancestors', "'none'"],
+    ...(report === undefined ? [] : [['report-uri', report] as const]),
   ]);
+}
+
+/**
+ * Where browsers send CSP violation reports, from LABS_CSP_REPORT_URI: an absolute https URL
+ * or a path on this origin. Anything else (spaces, `;` or `,` that would add directives) is
+ * ignored, so the setting can never weaken the policy.
+ * @param value - the configured value, or undefined
+ * @returns the URI to put in `report-uri`, or undefined for no reports
+ */
+export function cspReportUri(value: string | undefined): string | undefined {
+  const uri = value?.trim() ?? '';
+  if (uri === '' || /[\s;,'"]/.test(uri)) return undefined;
+  if (uri.startsWith('/') && !uri.startsWith('//')) return uri;
+  try {
+    return new URL(uri).protocol === 'https:' ? uri : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   problemSchema,
   referencesSchema,
 } from './api-schemas';
+import { formatBytes, MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from './limits';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TABLE } from './problem';
 import type { ProblemCode } from './problem';
 
@@ -25,7 +26,13 @@ type JsonSchema = Record<string, unknown>;
 /** The parts of an OpenAPI 3.1 document this API uses. */
 export interface OpenApiDocument {
   readonly openapi: '3.1.1';
-  readonly info: { readonly title: string; readonly version: string; readonly description: string };
+  readonly info: {
+    readonly title: string;
+    readonly version: string;
+    readonly description: string;
+    readonly license: { readonly name: string; readonly identifier: string };
+  };
+  readonly servers: ReadonlyArray<{ readonly url: string; readonly description: string }>;
   readonly paths: Readonly<Record<string, unknown>>;
   readonly components: {
     readonly schemas: Readonly<Record<string, JsonSchema>>;
@@ -83,25 +90,48 @@ const problem = (code: ProblemCode) => ({
   content: { [PROBLEM_MEDIA_TYPE]: { schema: ref('Problem') } },
 });
 
+/** Answers every route can give: no token, wrong method, nothing acceptable in Accept. */
+const commonErrors = {
+  '401': problem('unauthorized'),
+  '404': problem('not-found'),
+  '405': problem('method-not-allowed'),
+  '406': problem('not-acceptable'),
+};
+
 const bodyErrors = {
   '400': problem('malformed-json'),
-  '401': problem('unauthorized'),
-  '405': problem('method-not-allowed'),
-  '413': problem('payload-too-large'),
+  ...commonErrors,
+  '413': {
+    description: `${PROBLEM_TABLE['payload-too-large'].title}, or ${PROBLEM_TABLE['too-many-panels'].title.toLowerCase()}`,
+    content: { [PROBLEM_MEDIA_TYPE]: { schema: ref('Problem') } },
+  },
   '415': problem('unsupported-media-type'),
   '422': problem('invalid-panel'),
+};
+
+const hl7Body = {
+  schema: {
+    type: 'string',
+    description:
+      'An HL7 v2 ORU^R01 message (ER7 text, segments separated by carriage returns), read by ' +
+      'the same document reader as a pasted or uploaded file.',
+  },
 };
 
 const panelBody = {
   required: true,
   description:
     'A panel, a list of panels, or a FHIR R4 Observation or Bundle of Observations. ' +
-    'At most 65536 bytes.',
+    `At most ${MAX_BODY_BYTES} bytes (${formatBytes(MAX_BODY_BYTES)}) and ` +
+    `${MAX_PANELS_PER_REQUEST} panels.`,
   content: {
     'application/json': {
       schema: { oneOf: [ref('Panel'), ref('PanelList'), ref('FhirInput')] },
     },
     'application/fhir+json': { schema: ref('FhirInput') },
+    'application/json+fhir': { schema: ref('FhirInput') },
+    'x-application/hl7-v2+er7': hl7Body,
+    'application/hl7-v2': hl7Body,
   },
 };
 
@@ -120,11 +150,16 @@ export function buildOpenApiDocument(): OpenApiDocument {
       version: RULES_VERSION,
       description:
         'Interprets 25-hydroxyvitamin D, vitamin B12 and magnesium results. Stateless: no ' +
-        'request data is stored or logged. Errors are RFC 9457 problem details.',
+        'request data is stored or logged. Errors are RFC 9457 problem details; at most ' +
+        `${MAX_LISTED_ERRORS} field errors are listed, errorCount gives the total.`,
+      license: { name: 'Proprietary', identifier: 'LicenseRef-Proprietary' },
     },
+    // Relative: the document describes whichever server (or load balancer) serves it.
+    servers: [{ url: '/', description: 'The server that serves this document' }],
     paths: {
       '/api/interpret': {
         post: {
+          operationId: 'interpretPanels',
           summary: 'Interpret a panel',
           security: optionalBearer,
           parameters: queryParameters(interpretQuerySchema),
@@ -148,6 +183,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
       '/api/handout': {
         post: {
+          operationId: 'renderHandout',
           summary: 'Render the patient handout (one panel) as a PDF',
           security: optionalBearer,
           parameters: queryParameters(handoutQuerySchema),
@@ -168,6 +204,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       },
       '/api/references': {
         get: {
+          operationId: 'getReferences',
           summary: 'Every rule set, unit factor, evidence statement and citation',
           security: optionalBearer,
           parameters: [{ name: 'If-None-Match', in: 'header', schema: { type: 'string' } }],
@@ -178,13 +215,13 @@ export function buildOpenApiDocument(): OpenApiDocument {
               content: { 'application/json': { schema: ref('References') } },
             },
             '304': { description: 'Not modified (the ETag matched)' },
-            '401': problem('unauthorized'),
-            '405': problem('method-not-allowed'),
+            ...commonErrors,
           },
         },
       },
       '/api/health': {
         get: {
+          operationId: 'getHealth',
           summary: 'Liveness and the rules version (never needs a token)',
           security: [{}],
           responses: {
@@ -192,18 +229,20 @@ export function buildOpenApiDocument(): OpenApiDocument {
               description: 'The server is up',
               content: { 'application/json': { schema: ref('Health') } },
             },
+            '404': problem('not-found'),
             '405': problem('method-not-allowed'),
+            '406': problem('not-acceptable'),
           },
         },
       },
       '/api/openapi.json': {
         get: {
+          operationId: 'getOpenApiDocument',
           summary: 'This document',
           security: optionalBearer,
           responses: {
             '200': { description: 'The OpenAPI document', content: { 'application/json': {} } },
-            '401': problem('unauthorized'),
-            '405': problem('method-not-allowed'),
+            ...commonErrors,
           },
         },
       },

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { APIResponse } from '@playwright/test';
+import { MAX_BODY_BYTES } from '../../lib/http/limits';
 import {
   golden,
   invalidPanels,
@@ -190,31 +191,38 @@ test.describe('POST /api/interpret', () => {
     for (const method of ['GET', 'PUT', 'PATCH', 'DELETE']) {
       const response = await request.fetch('/api/interpret', { method });
       await expectProblem(response, 405);
-      expect(response.headers()['allow']).toBe('POST');
+      expect(response.headers()['allow']).toBe('POST, OPTIONS');
     }
   });
 
-  test('answers 413 for a body over 64 KiB declared by Content-Length', async ({ request }) => {
-    const big = JSON.stringify({ ...golden[0]?.panel, id: 'x'.repeat(70_000) });
+  test(`answers 413 for a body over ${MAX_BODY_BYTES} bytes declared by Content-Length`, async ({
+    request,
+  }) => {
+    const big = JSON.stringify({ ...golden[0]?.panel, id: 'x'.repeat(MAX_BODY_BYTES) });
     const response = await request.post('/api/interpret', { data: big, headers: JSON_HEADERS });
     await expectProblem(response, 413);
-    // A 64 KiB body is still read (the limit is "over 65536 bytes").
+    // A body of exactly the limit is still read (the limit is "over MAX_BODY_BYTES").
     const atLimit = JSON.stringify({ ...golden[0]?.panel, id: '' });
-    const padded = atLimit + ' '.repeat(65_536 - Buffer.byteLength(atLimit));
+    const padded = atLimit + ' '.repeat(MAX_BODY_BYTES - Buffer.byteLength(atLimit));
     const ok = await request.post('/api/interpret', { data: padded, headers: JSON_HEADERS });
     expect(ok.status()).toBe(200);
   });
 
   test('answers 413 before the body ends when Content-Length lies or is absent', async () => {
-    // Headers only, announcing 70,000 bytes: answered without waiting for a single body byte.
+    // Headers only, announcing one byte too many: answered without waiting for a body byte.
     const declared = await sendRaw(suitePort, [
-      'POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 70000\r\n\r\n',
+      `POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY_BYTES + 1}\r\n\r\n`,
     ]);
     expect(declared.status).toBe(413);
-    // Chunked, 100 KiB sent and the body never finished: only a server that counts while
+    expect(declared.headers.toLowerCase()).toContain('connection: close');
+    // Chunked, past the limit and the body never finished: only a server that counts while
     // reading can answer at all.
-    const chunk = 'a'.repeat(4096);
-    const chunks = Array.from({ length: 25 }, () => `${(4096).toString(16)}\r\n${chunk}\r\n`);
+    const chunk = 'a'.repeat(65_536);
+    const count = Math.ceil(MAX_BODY_BYTES / chunk.length) + 2;
+    const chunks = Array.from(
+      { length: count },
+      () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`,
+    );
     const streamed = await sendRaw(suitePort, [
       'POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
       ...chunks,
@@ -340,7 +348,9 @@ test.describe('GET /api/openapi.json and unknown routes', () => {
     request,
   }) => {
     await expectProblem(await request.get('/api/nothing-here'), 404);
-    await expectProblem(await request.post('/api/interpret/extra', { data: '{}' }), 404);
+    await expectProblem(await request.get('/api/interpret/extra'), 404);
+    // With a body, the request guard answers first: no route there takes a body.
+    await expectProblem(await request.post('/api/interpret/extra', { data: '{}' }), 413);
     for (const path of ['/api/%', '/api/interpret%', '/api/%E0%A4%A', '/api']) {
       const raw = await sendRaw(suitePort, [
         `GET ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildPageCsp, createNonce } from '@/lib/http/csp';
-import { negotiateJsonFlavour, parseJsonContentType } from '@/lib/http/media-type';
+import { negotiateMediaType, parseBodyContentType } from '@/lib/http/media-type';
+import { MAX_LISTED_ERRORS } from '@/lib/http/limits';
 import { interpretationSchema, referencesSchema } from '@/lib/http/api-schemas';
 import { buildOpenApiDocument } from '@/lib/http/openapi';
 import { interpret } from '@/lib/interpret';
@@ -17,9 +18,12 @@ describe('buildProblem', () => {
     ['unauthorized', 401],
     ['not-found', 404],
     ['method-not-allowed', 405],
+    ['not-acceptable', 406],
     ['payload-too-large', 413],
+    ['too-many-panels', 413],
     ['unsupported-media-type', 415],
     ['invalid-panel', 422],
+    ['unsupported-header', 400],
     ['internal', 500],
   ] as const)('maps %s to %i', (code, status) => {
     expect(PROBLEM_TABLE[code].status).toBe(status);
@@ -29,7 +33,21 @@ describe('buildProblem', () => {
       status,
       detail: PROBLEM_TABLE[code].detail,
       errors: [],
+      errorCount: 0,
     });
+  });
+
+  it('lists at most MAX_LISTED_ERRORS errors and counts the rest', () => {
+    const errors = Array.from({ length: 1000 }, (_, index) => ({
+      path: `[${index}] results`,
+      message: 'is required',
+    }));
+    const problem = buildProblem('invalid-panel', errors);
+    expect(problem.errors).toHaveLength(MAX_LISTED_ERRORS);
+    expect(problem.errors[0]).toEqual(errors[0]);
+    expect(problem.errorCount).toBe(1000);
+    expect(problem.detail).toContain(`The first ${MAX_LISTED_ERRORS} of 1000 problems are listed.`);
+    expect(JSON.stringify(problem).length).toBeLessThan(5000);
   });
 
   it('keeps path and message of field errors and drops their codes', () => {
@@ -44,15 +62,18 @@ describe('buildProblem', () => {
   });
 });
 
-describe('parseJsonContentType', () => {
+describe('parseBodyContentType', () => {
   it.each([
-    ['application/json', 'application/json'],
-    ['Application/JSON', 'application/json'],
-    ['application/json; charset=utf-8', 'application/json'],
-    ['application/json;charset="UTF-8"', 'application/json'],
-    ['application/fhir+json; fhirVersion=4.0', 'application/fhir+json'],
-  ] as const)('accepts %s', (header, expected) => {
-    expect(parseJsonContentType(header)).toBe(expected);
+    ['application/json', 'json', 'application/json'],
+    ['Application/JSON', 'json', 'application/json'],
+    ['application/json; charset=utf-8', 'json', 'application/json'],
+    ['application/json;charset="UTF-8"', 'json', 'application/json'],
+    ['application/fhir+json; fhirVersion=4.0', 'json', 'application/fhir+json'],
+    ['application/json+fhir', 'json', 'application/fhir+json'],
+    ['x-application/hl7-v2+er7', 'text', 'x-application/hl7-v2+er7'],
+    ['application/hl7-v2; charset=us-ascii', 'text', 'application/hl7-v2'],
+  ] as const)('reads %s as %s', (header, kind, mediaType) => {
+    expect(parseBodyContentType(header)).toEqual({ kind, mediaType });
   });
 
   it.each([
@@ -61,26 +82,47 @@ describe('parseJsonContentType', () => {
     'text/plain',
     'application/jsonx',
     'application/json; charset=iso-8859-1',
+    'application/hl7-v2; charset=iso-8859-1',
     'application/x-www-form-urlencoded',
     'multipart/form-data; boundary=x',
   ])('rejects %s', (header) => {
-    expect(parseJsonContentType(header)).toBeNull();
+    expect(parseBodyContentType(header)).toBeNull();
   });
 });
 
-describe('negotiateJsonFlavour', () => {
+describe('negotiateMediaType', () => {
+  const interpretTypes = ['application/json', 'application/fhir+json'] as const;
+
   it.each([
     [null, 'application/json'],
+    ['', 'application/json'],
     ['*/*', 'application/json'],
-    ['text/html', 'application/json'],
+    ['application/*', 'application/json'],
+    ['text/html,application/xhtml+xml,*/*;q=0.8', 'application/json'],
     ['application/fhir+json', 'application/fhir+json'],
+    ['application/json+fhir', 'application/fhir+json'],
     ['application/json, application/fhir+json', 'application/json'],
     ['application/json;q=0.5, application/fhir+json', 'application/fhir+json'],
     ['application/fhir+json;q=0.1, application/json', 'application/json'],
     ['application/fhir+json;q=0, */*', 'application/json'],
-    ['application/fhir+json;q=abc', 'application/json'],
-  ] as const)('answers %s with %s', (header, expected) => {
-    expect(negotiateJsonFlavour(header)).toBe(expected);
+    ['application/fhir+json, application/json;q=0', 'application/fhir+json'],
+  ] as const)('answers %j with %s', (header, expected) => {
+    expect(negotiateMediaType(header, interpretTypes)).toBe(expected);
+  });
+
+  it.each([
+    'application/fhir+xml',
+    'text/html',
+    'application/xml, text/plain',
+    'application/json;q=0',
+    'application/fhir+json;q=abc',
+  ])('finds nothing acceptable in %j (406)', (header) => {
+    expect(negotiateMediaType(header, interpretTypes)).toBeNull();
+  });
+
+  it('offers a PDF route nothing but PDF', () => {
+    expect(negotiateMediaType('application/pdf', ['application/pdf'])).toBe('application/pdf');
+    expect(negotiateMediaType('application/json', ['application/pdf'])).toBeNull();
   });
 });
 

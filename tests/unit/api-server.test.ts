@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { handoutQuerySchema } from '@/lib/http/api-schemas';
-import { isAuthorized, readApiTokens } from '@/server/api-auth';
-import { MAX_BODY_BYTES, readBodyText } from '@/server/read-body';
+import { isAuthorized, MIN_TOKEN_LENGTH, readApiTokens, readTokenSetting } from '@/server/api-auth';
+import { MAX_BODY_BYTES } from '@/lib/http/limits';
+import { readBodyText } from '@/server/read-body';
 import { readQuery, todayUtc } from '@/server/read-query';
 
 /** A request whose body arrives in chunks; counts how many chunks the reader pulled. */
@@ -36,10 +37,10 @@ describe('readBodyText', () => {
 
   it('stops reading as soon as the running total passes the limit', async () => {
     const chunk = new Uint8Array(16_384).fill(0x20);
-    const { request, state } = streamingRequest(Array.from({ length: 100 }, () => chunk));
+    const { request, state } = streamingRequest(Array.from({ length: 1000 }, () => chunk));
     expect(await readBodyText(request)).toEqual({ ok: false, reason: 'too-large' });
-    // 4 chunks make 65,536 bytes; the 5th passes the limit and reading stops there.
-    expect(state.pulled).toBeLessThanOrEqual(6);
+    // 128 chunks make the limit; the next one passes it and reading stops there.
+    expect(state.pulled).toBeLessThanOrEqual(MAX_BODY_BYTES / chunk.byteLength + 2);
     expect(state.cancelled).toBe(true);
   });
 
@@ -77,16 +78,32 @@ describe('readBodyText', () => {
   });
 });
 
-describe('readApiTokens', () => {
+describe('readTokenSetting', () => {
+  const long = 'a-token-of-16-ch';
+
   it.each([
-    [undefined, []],
-    ['', []],
-    [' , ', []],
-    ['a', ['a']],
-    [' a , b,,c ', ['a', 'b', 'c']],
-  ])('reads %j as %j', (value, expected) => {
-    expect(readApiTokens(value === undefined ? {} : { LABS_API_TOKENS: value })).toEqual(expected);
+    [undefined, { kind: 'open' }],
+    [long, { kind: 'tokens', tokens: [long] }],
+    [` ${long} , ${long}x,,${long}y `, { kind: 'tokens', tokens: [long, `${long}x`, `${long}y`] }],
+  ])('reads %j', (value, expected) => {
+    expect(readTokenSetting(value === undefined ? {} : { LABS_API_TOKENS: value })).toEqual(
+      expected,
+    );
   });
+
+  it.each(['', ' ', ' , ', ',,', 'short', `${long},short`, 'a'.repeat(MIN_TOKEN_LENGTH - 1)])(
+    'refuses %j with a message naming the variable',
+    (value) => {
+      const setting = readTokenSetting({ LABS_API_TOKENS: value });
+      expect(setting.kind).toBe('invalid');
+      if (setting.kind === 'invalid') expect(setting.message).toMatch(/^LABS_API_TOKENS /);
+      // Fails closed: no request is authorised under a setting that is wrong.
+      expect(readApiTokens({ LABS_API_TOKENS: value })).toBe('deny-all');
+      expect(isAuthorized(`Bearer ${value}`, readApiTokens({ LABS_API_TOKENS: value }))).toBe(
+        false,
+      );
+    },
+  );
 });
 
 describe('isAuthorized', () => {

@@ -1,36 +1,40 @@
 import { handoutQuerySchema } from '@/lib/http/api-schemas';
 import { renderHandout } from '@/lib/handout/render';
-import { apiRoute, methodNotAllowed, NO_STORE, problemResponse } from '@/server/api-route';
+import { defineRoute, NO_STORE, problemResponse } from '@/server/api-route';
 import { loadHandoutFonts } from '@/server/handout-fonts';
 import { readInterpretations } from '@/server/read-interpretations';
 import { readQuery, todayUtc } from '@/server/read-query';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute(async (request) => {
-  const query = readQuery(request, handoutQuerySchema);
-  if (!query.ok) return query.response;
-  const { lang, paper } = query.value;
-  const generatedOn = query.value.asOf ?? todayUtc();
-  const interpretations = await readInterpretations(request, generatedOn);
-  if (!interpretations.ok) return interpretations.response;
-  const [interpretation, ...others] = interpretations.value;
-  if (interpretation === undefined || others.length > 0) {
-    return problemResponse('invalid-panel', [
-      { path: '(root)', message: 'must hold exactly one panel for a handout' },
-    ]);
-  }
-  const fonts = loadHandoutFonts();
-  const { bytes } = await renderHandout(interpretation, fonts, { lang, paper, generatedOn });
-  return new Response(bytes.slice().buffer, {
-    headers: {
-      'Content-Type': 'application/pdf',
-      // The file name carries the date only, never the patient's name.
-      'Content-Disposition': `attachment; filename="handout-${generatedOn}.pdf"`,
-      ...NO_STORE,
+const route = defineRoute(
+  {
+    POST: async (request) => {
+      const query = readQuery(request, handoutQuerySchema);
+      if (!query.ok) return query.response;
+      const { lang, paper } = query.value;
+      const generatedOn = query.value.asOf ?? todayUtc();
+      const interpretations = await readInterpretations(request, generatedOn);
+      if (!interpretations.ok) return interpretations.response;
+      const [interpretation, ...others] = interpretations.value;
+      if (interpretation === undefined || others.length > 0) {
+        return problemResponse('invalid-panel', [
+          { path: '(root)', message: 'must hold exactly one panel for a handout' },
+        ]);
+      }
+      const fonts = loadHandoutFonts();
+      const { bytes } = await renderHandout(interpretation, fonts, { lang, paper, generatedOn });
+      return new Response(bytes.slice().buffer, {
+        headers: {
+          'Content-Type': 'application/pdf',
+          // The file name carries the date only, never the patient's name.
+          'Content-Disposition': `attachment; filename="handout-${generatedOn}.pdf"`,
+          ...NO_STORE,
+        },
+      });
     },
-  });
-});
+  },
+  { produces: ['application/pdf'] },
+);
 
-const notAllowed = methodNotAllowed(['POST']);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route;

@@ -1,29 +1,31 @@
 import { toFhirBundle } from '@/lib/fhir';
 import { interpretQuerySchema } from '@/lib/http/api-schemas';
-import { negotiateJsonFlavour } from '@/lib/http/media-type';
-import { apiRoute, methodNotAllowed, NO_STORE } from '@/server/api-route';
+import { defineRoute, NO_STORE } from '@/server/api-route';
 import { readInterpretations } from '@/server/read-interpretations';
 import { readQuery, todayUtc } from '@/server/read-query';
 
 export const dynamic = 'force-dynamic';
 
-export const POST = apiRoute(async (request) => {
-  const query = readQuery(request, interpretQuerySchema);
-  if (!query.ok) return query.response;
-  const outcome = await readInterpretations(request, query.value.asOf ?? todayUtc());
-  if (!outcome.ok) return outcome.response;
-  const flavour = negotiateJsonFlavour(request.headers.get('accept'));
-  // One panel in, one object out; a list or a Bundle in, a list out. FHIR is always a Bundle.
-  const body =
-    flavour === 'application/fhir+json'
-      ? toFhirBundle(outcome.value)
-      : outcome.batch
-        ? outcome.value
-        : outcome.value[0];
-  return new Response(JSON.stringify(body), {
-    headers: { 'Content-Type': flavour, Vary: 'Accept', ...NO_STORE },
-  });
-});
+const route = defineRoute(
+  {
+    POST: async (request, { mediaType }) => {
+      const query = readQuery(request, interpretQuerySchema);
+      if (!query.ok) return query.response;
+      const outcome = await readInterpretations(request, query.value.asOf ?? todayUtc());
+      if (!outcome.ok) return outcome.response;
+      // One panel in, one object out; a list or a Bundle in, a list out. FHIR is always a Bundle.
+      const body =
+        mediaType === 'application/fhir+json'
+          ? toFhirBundle(outcome.value)
+          : outcome.batch
+            ? outcome.value
+            : outcome.value[0];
+      return new Response(JSON.stringify(body), {
+        headers: { 'Content-Type': mediaType, Vary: 'Accept', ...NO_STORE },
+      });
+    },
+  },
+  { produces: ['application/json', 'application/fhir+json'] },
+);
 
-const notAllowed = methodNotAllowed(['POST']);
-export { notAllowed as GET, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { buildReferences } from '@/lib/references';
-import { apiRoute, methodNotAllowed } from '@/server/api-route';
+import { defineRoute } from '@/server/api-route';
 
 export const dynamic = 'force-dynamic';
 
@@ -24,13 +24,19 @@ function matchesEtag(ifNoneMatch: string | null): boolean {
     .some((tag) => tag === '*' || tag === etag);
 }
 
-export const GET = apiRoute((request) =>
-  Promise.resolve(
-    matchesEtag(request.headers.get('if-none-match'))
-      ? new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': 'no-cache' } })
-      : new Response(body, { headers }),
-  ),
+const route = defineRoute(
+  {
+    GET: (request) =>
+      Promise.resolve(
+        matchesEtag(request.headers.get('if-none-match'))
+          ? new Response(null, {
+              status: 304,
+              headers: { ETag: etag, 'Cache-Control': 'no-cache' },
+            })
+          : new Response(body, { headers }),
+      ),
+  },
+  { produces: ['application/json'] },
 );
 
-const notAllowed = methodNotAllowed(['GET', 'HEAD']);
-export { notAllowed as POST, notAllowed as PUT, notAllowed as PATCH, notAllowed as DELETE };
+export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = route;

@@ -1,0 +1,265 @@
+/**
+ * The route frame (methods, OPTIONS, 405, 406, CORS) and the Node-level request guard, tested on
+ * plain Request objects and request shapes: no server needed.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
+import { cspReportUri } from '@/lib/http/csp';
+import { defineRoute } from '@/server/api-route';
+import { corsPreflightHeaders, readCorsOrigins } from '@/server/cors';
+import { readJsonBody } from '@/server/read-json-body';
+import { decideGuard, hasBody } from '@/server/request-guard';
+
+const TOKEN = 'a-long-enough-token-1';
+
+const route = defineRoute(
+  { POST: (_request, { mediaType }) => Promise.resolve(Response.json({ mediaType })) },
+  { produces: ['application/json', 'application/fhir+json'] },
+);
+const getRoute = defineRoute(
+  { GET: () => Promise.resolve(Response.json({ ok: true })) },
+  { access: 'public', produces: ['application/json'] },
+);
+
+const post = (headers: Record<string, string> = {}) =>
+  new Request('http://x/api/interpret', { method: 'POST', headers, body: '{}' });
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('defineRoute', () => {
+  it('answers OPTIONS with the methods the route has, and nothing else', async () => {
+    const response = await route.OPTIONS(
+      new Request('http://x/api/interpret', { method: 'OPTIONS' }),
+    );
+    expect(response.status).toBe(204);
+    expect(response.headers.get('allow')).toBe('POST, OPTIONS');
+    const get = await getRoute.OPTIONS(new Request('http://x/api/health', { method: 'OPTIONS' }));
+    expect(get.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it.each(['GET', 'PUT', 'PATCH', 'DELETE'] as const)(
+    'answers %s with 405 and Allow',
+    async (method) => {
+      const response = await route[method](new Request('http://x/api/interpret', { method }));
+      expect(response.status).toBe(405);
+      expect(response.headers.get('allow')).toBe('POST, OPTIONS');
+      expect(response.headers.get('content-type')).toBe('application/problem+json');
+    },
+  );
+
+  it.each([['application/fhir+xml'], ['text/html'], ['application/xml;q=1, application/json;q=0']])(
+    'answers Accept %j with 406 problem+json, naming what it can produce',
+    async (accept) => {
+      const response = await route.POST(post({ accept }));
+      expect(response.status).toBe(406);
+      const problem = (await response.json()) as { detail: string };
+      expect(problem.detail).toContain('application/json or application/fhir+json');
+    },
+  );
+
+  it.each([
+    ['application/json+fhir', 'application/fhir+json'],
+    ['application/fhir+json', 'application/fhir+json'],
+    ['*/*', 'application/json'],
+  ])('negotiates Accept %j to %s', async (accept, expected) => {
+    const response = await route.POST(post({ accept }));
+    expect(await response.json()).toEqual({ mediaType: expected });
+  });
+
+  it('sends no CORS header when LABS_CORS_ORIGINS is unset, whatever the Origin', async () => {
+    const response = await route.POST(post({ origin: 'https://ehr.example' }));
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await route.OPTIONS(
+      new Request('http://x/api/interpret', {
+        method: 'OPTIONS',
+        headers: { origin: 'https://ehr.example', 'access-control-request-method': 'POST' },
+      }),
+    );
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    expect(preflight.headers.get('access-control-allow-methods')).toBeNull();
+  });
+
+  it('allows exactly the listed origins when LABS_CORS_ORIGINS is set', async () => {
+    vi.stubEnv('LABS_CORS_ORIGINS', 'https://ehr.example, https://other.example/');
+    const allowed = await route.POST(post({ origin: 'https://ehr.example' }));
+    expect(allowed.headers.get('access-control-allow-origin')).toBe('https://ehr.example');
+    expect(allowed.headers.get('vary')).toContain('Origin');
+    const refused = await route.POST(post({ origin: 'https://evil.example' }));
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const preflight = await route.OPTIONS(
+      new Request('http://x/api/interpret', {
+        method: 'OPTIONS',
+        headers: {
+          origin: 'https://other.example',
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'authorization, content-type',
+        },
+      }),
+    );
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get('access-control-allow-origin')).toBe('https://other.example');
+    expect(preflight.headers.get('access-control-allow-methods')).toBe('POST');
+    expect(preflight.headers.get('access-control-allow-headers')).toContain('Authorization');
+  });
+
+  it('answers a preflight for a method the route lacks without CORS approval', () => {
+    const allowed = readCorsOrigins({ LABS_CORS_ORIGINS: 'https://ehr.example' });
+    expect(corsPreflightHeaders('https://ehr.example', 'DELETE', ['POST'], allowed)).toEqual({
+      Vary: 'Origin',
+    });
+  });
+
+  it('keeps CORS headers on a 401 so the EHR client can read why', async () => {
+    vi.stubEnv('LABS_CORS_ORIGINS', 'https://ehr.example');
+    vi.stubEnv('LABS_API_TOKENS', TOKEN);
+    const response = await route.POST(post({ origin: 'https://ehr.example' }));
+    expect(response.status).toBe(401);
+    expect(response.headers.get('access-control-allow-origin')).toBe('https://ehr.example');
+  });
+});
+
+describe('readJsonBody', () => {
+  it(`refuses a list of more than ${MAX_PANELS_PER_REQUEST} panels with 413 before reading any`, async () => {
+    const panels = Array.from({ length: MAX_PANELS_PER_REQUEST + 1 }, () => ({}));
+    const outcome = await readJsonBody(
+      new Request('http://x/api/interpret', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(panels),
+      }),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.response.status).toBe(413);
+    const problem = (await outcome.response.json()) as { type: string; detail: string };
+    expect(problem.type).toContain('too-many-panels');
+    expect(problem.detail).toContain(`${MAX_PANELS_PER_REQUEST + 1} panels`);
+  });
+
+  it('passes HL7 v2 on as text', async () => {
+    const outcome = await readJsonBody(
+      new Request('http://x/api/interpret', {
+        method: 'POST',
+        headers: { 'content-type': 'x-application/hl7-v2+er7' },
+        body: 'MSH|^~\\&|LAB\r',
+      }),
+    );
+    expect(outcome).toEqual({
+      ok: true,
+      kind: 'text',
+      text: 'MSH|^~\\&|LAB\r',
+      mediaType: 'x-application/hl7-v2+er7',
+    });
+  });
+
+  it('closes the connection after a 413 for a body that is too large', async () => {
+    const outcome = await readJsonBody(
+      new Request('http://x/api/interpret', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: ' '.repeat(MAX_BODY_BYTES + 1),
+      }),
+    );
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.response.status).toBe(413);
+    expect(outcome.response.headers.get('connection')).toBe('close');
+  });
+});
+
+describe('decideGuard', () => {
+  const request = (
+    method: string,
+    url: string,
+    headers: Record<string, string> = {},
+  ): { method: string; url: string; headers: Record<string, string> } => ({ method, url, headers });
+
+  it.each(['TRACE', 'TRACK', 'PROPFIND', 'CONNECT', 'FOO'])('answers %s with 405', (method) => {
+    expect(decideGuard(request(method, '/'), [])?.code).toBe('method-not-allowed');
+  });
+
+  it('refuses a Next-Action header on any path', () => {
+    for (const url of ['/', '/references', '/api/interpret']) {
+      expect(decideGuard(request('POST', url, { 'next-action': 'x' }), [])?.code).toBe(
+        'unsupported-header',
+      );
+    }
+  });
+
+  it.each([
+    ['POST', '/', { 'content-length': '10' }],
+    ['POST', '/references', { 'transfer-encoding': 'chunked' }],
+    ['POST', '/api/no-such-route', { 'content-length': '9000000' }],
+    ['GET', '/api/health', { 'content-length': '1' }],
+    ['POST', '/api/interpret/', { 'content-length': '2' }],
+  ])('refuses a body where no route takes one: %s %s', (method, url, headers) => {
+    const decision = decideGuard(request(method, url, headers), []);
+    expect(decision?.code).toBe('payload-too-large');
+    expect(decision?.detail).toBe('This path takes no request body.');
+  });
+
+  it.each([
+    ['PUT', '/api/interpret', 'POST, OPTIONS'],
+    ['POST', '/api/references', 'GET, HEAD, OPTIONS'],
+    ['DELETE', '/api/health?x=1', 'GET, HEAD, OPTIONS'],
+  ])(
+    'answers a body sent with the wrong method to a route with 405: %s %s',
+    (method, url, allow) => {
+      const decision = decideGuard(request(method, url, { 'content-length': '2' }), []);
+      expect(decision?.code).toBe('method-not-allowed');
+      expect(decision?.headers?.Allow).toBe(allow);
+    },
+  );
+
+  it('refuses a declared body over MAX_BODY_BYTES and passes one at the limit', () => {
+    const over = { 'content-length': String(MAX_BODY_BYTES + 1) };
+    const at = { 'content-length': String(MAX_BODY_BYTES) };
+    expect(decideGuard(request('POST', '/api/interpret', over), [])?.code).toBe(
+      'payload-too-large',
+    );
+    expect(decideGuard(request('POST', '/api/handout?lang=es', at), [])).toBeNull();
+    expect(
+      decideGuard(request('POST', 'http://x/api/interpret?asOf=2026-01-02', at), []),
+    ).toBeNull();
+  });
+
+  it('refuses a body without a valid token before reading it, when tokens are set', () => {
+    const headers = { 'content-length': '100' };
+    expect(decideGuard(request('POST', '/api/interpret', headers), [TOKEN])?.code).toBe(
+      'unauthorized',
+    );
+    expect(
+      decideGuard(
+        request('POST', '/api/interpret', { ...headers, authorization: `Bearer ${TOKEN}` }),
+        [TOKEN],
+      ),
+    ).toBeNull();
+    expect(decideGuard(request('POST', '/api/interpret', headers), 'deny-all')?.code).toBe(
+      'unauthorized',
+    );
+  });
+
+  it('passes ordinary requests without a body', () => {
+    for (const url of ['/', '/references', '/api/health', '/api/no-such-route', '/_next/image']) {
+      expect(decideGuard(request('GET', url), [])).toBeNull();
+    }
+    expect(hasBody(request('POST', '/', { 'content-length': '0' }))).toBe(false);
+  });
+});
+
+describe('cspReportUri', () => {
+  it.each([
+    ['https://reports.example/csp', 'https://reports.example/csp'],
+    ['/api/csp-reports', '/api/csp-reports'],
+    [undefined, undefined],
+    ['', undefined],
+    ['http://reports.example/csp', undefined],
+    ['https://x.example/a; script-src *', undefined],
+    ['//evil.example/x', undefined],
+    ['javascript:alert(1)', undefined],
+  ])('reads %j as %j', (value, expected) => {
+    expect(cspReportUri(value)).toBe(expected);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * Hostile input to the library: every pattern that reads user text runs in linear time on long
+ * adversarial strings, and keys inherited from Object.prototype never leak into messages.
+ * Each string here made the old code spend seconds (quadratic backtracking); the bound is a
+ * generous 250 ms, far above the few milliseconds the linear code needs.
+ */
+import { describe, expect, it } from 'vitest';
+import { importJson, locateError, parseImport } from '@/lib/import';
+import { interpret } from '@/lib/interpret';
+import { MAX_VALUE_TEXT_LENGTH, panelSchema, resultSchema } from '@/lib/schemas';
+import { parseValue } from '@/lib/validate';
+
+const BOUND_MS = 250;
+const AS_OF = '2026-11-25';
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const start = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - start };
+}
+
+/** Strings that made the censored-value pattern backtrack: long runs of what `\s*` matches. */
+const VALUE_ATTACKS: ReadonlyArray<readonly [string, string]> = [
+  ['65,200 spaces then x', `${' '.repeat(65_200)}x`],
+  ['tabs then a comparator', `${'\t'.repeat(60_000)}≥`],
+  ['comparator, spaces, x', `<${' '.repeat(60_000)}x`],
+  ['digits then spaces then x', `5${' '.repeat(60_000)}x`],
+  ['digits then a dot run', `${'1'.repeat(60_000)}..`],
+  ['no-break spaces then x', `${'\u00a0'.repeat(60_000)}x`],
+];
+
+describe('censored value text', () => {
+  it.each(VALUE_ATTACKS)('parseValue rejects %s quickly', (_name, text) => {
+    const { value, ms } = timed(() => parseValue(text));
+    expect(value).toBeUndefined();
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it.each(VALUE_ATTACKS)('resultSchema rejects %s quickly', (_name, text) => {
+    const { value, ms } = timed(() =>
+      resultSchema.safeParse({ analyte: 'vitamin-d', value: text, unit: 'ng/mL' }),
+    );
+    expect(value.success).toBe(false);
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it.each(VALUE_ATTACKS)('interpret() rejects %s quickly, naming the field', (_name, text) => {
+    const panel = { results: [{ analyte: 'vitamin-d', value: text, unit: 'ng/mL' }] };
+    const { value, ms } = timed(() => interpret(panel, { asOf: AS_OF }));
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(value.ok).toBe(false);
+    if (!value.ok) expect(value.errors.map((error) => error.path)).toContain('results[0].value');
+  });
+
+  it('still reads every censored spelling within the length cap', () => {
+    const padded = `${' '.repeat(MAX_VALUE_TEXT_LENGTH - 2)}<5`;
+    expect(parseValue(padded)).toEqual({ value: 5, comparator: '<' });
+    expect(parseValue(' ≥ 150 ')).toEqual({ value: 150, comparator: '>=' });
+    expect(parseValue('<= .5')).toEqual({ value: 0.5, comparator: '<=' });
+    expect(parseValue(`${padded} `)).toBeUndefined();
+    expect(
+      panelSchema.safeParse({ results: [{ analyte: 'magnesium', value: ' > 2 ', unit: 'mg/dL' }] })
+        .success,
+    ).toBe(true);
+  });
+
+  it('never reads a censored value as its bound', () => {
+    for (const text of ['<5', '< 5', '≤5', '<=5'])
+      expect(parseValue(text)?.comparator).not.toBeNull();
+  });
+});
+
+describe('error locations', () => {
+  it('locates a long unknown key ending in a newline quickly (list of panels)', () => {
+    const key = `${'a'.repeat(40_000)}\n`;
+    const outcome = importJson([
+      { results: [{ analyte: 'vitamin-d', value: 20, unit: 'ng/mL', [key]: 1 }] },
+    ]);
+    if (outcome.kind === 'invalid') throw new Error('expected a list of panels');
+    const item = outcome.panels[0];
+    if (item?.imported === undefined) throw new Error('expected an imported panel');
+    const interpreted = interpret(item.imported.panel, { asOf: AS_OF });
+    if (interpreted.ok) throw new Error('expected an unknown-key error');
+    const { value: lines, ms } = timed(() =>
+      interpreted.errors.map((error) => locateError(item.origin, error)),
+    );
+    expect(ms).toBeLessThan(BOUND_MS);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.startsWith('[0] results[0].aaaa')).toBe(true);
+  });
+
+  it.each([
+    ['letters and a newline', `results[0].${'a'.repeat(50_000)}\n`],
+    ['letters and a carriage return', `results[0].${'b'.repeat(50_000)}\r`],
+    ['a huge index', `results[${'9'.repeat(50_000)}]x`],
+  ])('locateError on %s is linear', (_name, path) => {
+    const origin = { prefix: '[0] ', results: [], panelFields: {} };
+    const { ms } = timed(() => locateError(origin, { path, message: 'm', code: 'invalid' }));
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+});
+
+describe('inherited keys', () => {
+  const INHERITED = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+
+  it.each(INHERITED)('"%s" in a list of panels is reported as an unknown field', (key) => {
+    const panel = JSON.parse(
+      `{"results":[{"analyte":"vitamin-d","value":20,"unit":"ng/mL"}],"${key}":1}`,
+    ) as unknown;
+    const outcome = importJson([panel]);
+    if (outcome.kind === 'invalid') throw new Error('expected a list');
+    const item = outcome.panels[0];
+    if (item?.imported === undefined) throw new Error('expected an imported panel');
+    const interpreted = interpret(item.imported.panel, { asOf: AS_OF });
+    expect(interpreted.ok).toBe(false);
+    if (interpreted.ok) return;
+    const lines = interpreted.errors.map((error) => locateError(item.origin, error));
+    expect(lines).toEqual([`[0] ${key}: is not a known field`]);
+  });
+
+  it.each(INHERITED)('"%s" inside a result is reported as an unknown field', (key) => {
+    const panel = JSON.parse(
+      `{"results":[{"analyte":"vitamin-d","value":20,"unit":"ng/mL","${key}":1}]}`,
+    ) as unknown;
+    const outcome = importJson([panel]);
+    if (outcome.kind === 'invalid') throw new Error('expected a list');
+    const item = outcome.panels[0];
+    if (item?.imported === undefined) throw new Error('expected an imported panel');
+    const interpreted = interpret(item.imported.panel, { asOf: AS_OF });
+    if (interpreted.ok) throw new Error('expected an error');
+    const lines = interpreted.errors.map((error) => locateError(item.origin, error));
+    for (const line of lines) {
+      expect(line).not.toMatch(/native code|\[object /);
+    }
+    expect(lines).toEqual([`[0] results[0].${key}: is not a known field`]);
+  });
+
+  it.each(INHERITED)('"%s" as a located field of a CSV/FHIR origin is not inherited', (key) => {
+    const origin = {
+      prefix: 'panel P1 ',
+      results: [{ label: 'row 2', fields: { value: 'row 2 value' } }],
+      panelFields: { collectedOn: 'row 2 collected_on' },
+    };
+    const atRoot = locateError(origin, { path: key, message: 'm', code: 'unknown-key' });
+    const inResult = locateError(origin, {
+      path: `results[0].${key}`,
+      message: 'm',
+      code: 'unknown-key',
+    });
+    expect(atRoot).toBe(`panel P1 ${key}: m`);
+    // A key that starts with a letter is a field name; `__proto__` stays part of the path.
+    expect([`row 2 ${key}: m`, `row 2.${key}: m`]).toContain(inResult);
+  });
+
+  it('a pasted text with an inherited key never prints native code', () => {
+    const outcome = parseImport('[{"constructor":{"x":1},"results":[]}]');
+    expect(JSON.stringify(outcome)).not.toMatch(/native code/);
+  });
+});
