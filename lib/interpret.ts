@@ -133,6 +133,20 @@ function withCodeWarning(result: ResultInterpretation, code: string): ResultInte
 }
 
 /**
+ * A critical flag on a value that looks like a unit mix-up says "check the unit" first: the
+ * likelier story is a wrong unit, and acting on a false critical value can harm.
+ */
+function checkUnitFirst(result: ResultInterpretation): ResultInterpretation {
+  if (!result.critical || result.criticalMessage === undefined) return result;
+  const mixup = result.warnings.find((warning) => warning.code === 'possible-unit-mixup');
+  if (mixup === undefined) return result;
+  return {
+    ...result,
+    criticalMessage: `Check the unit first: ${mixup.message} If the unit is right: ${result.criticalMessage}`,
+  };
+}
+
+/**
  * Interprets a panel: the one entry point of the library. Pure and total: for any input it
  * returns either the interpretation or the list of field errors; it never reads a clock.
  * @param input - anything; a panel (see `panelSchema`) is interpreted, anything else is reported
@@ -185,7 +199,7 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
     const ruleSetId = ruleSets?.[result.analyte] ?? DEFAULT_RULE_SET_IDS[result.analyte];
     const built = buildResult(result, ruleSetId, context);
     const code = rows[result.index]?.code;
-    results.push(code === undefined ? built : withCodeWarning(built, code));
+    results.push(checkUnitFirst(code === undefined ? built : withCodeWarning(built, code)));
   }
 
   return {

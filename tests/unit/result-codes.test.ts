@@ -88,3 +88,65 @@ describe('a result carries its source code', () => {
     );
   });
 });
+
+describe('unit mix-ups are warned in both directions, and a critical flag says check the unit', () => {
+  it.each([
+    ['magnesium', 0.64, 'mg/dL', 'mmol/L'],
+    ['magnesium', 0.8, 'meq/L', 'mmol/L'],
+    ['magnesium', 2.1, 'mmol/L', 'mg/dL'],
+    ['vitamin-d', 8, 'nmol/L', 'ng/mL'],
+    ['vitamin-d', 250, 'ng/mL', 'nmol/L'],
+    ['vitamin-b12', 1800, 'pmol/L', 'pg/mL'],
+    ['vitamin-b12', 40, 'pg/mL', 'pmol/L'],
+  ])('%s %s %s looks like %s', (analyte, value, unit, likely) => {
+    const outcome = interpret({ results: [{ analyte, value, unit }] }, AS_OF);
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const result = outcome.value.results[0];
+    const mixup = result?.warnings.find((w) => w.code === 'possible-unit-mixup');
+    expect(mixup?.message).toContain(likely);
+    if (result?.critical === true) expect(result.criticalMessage).toMatch(/^Check the unit first/);
+  });
+
+  it('no mix-up warning in the ordinary ranges of each unit', () => {
+    for (const [analyte, value, unit] of [
+      ['magnesium', 1.9, 'mg/dL'],
+      ['magnesium', 0.8, 'mmol/L'],
+      ['magnesium', 1.7, 'meq/L'],
+      ['vitamin-d', 30, 'ng/mL'],
+      ['vitamin-d', 60, 'nmol/L'],
+      ['vitamin-b12', 400, 'pg/mL'],
+      ['vitamin-b12', 300, 'pmol/L'],
+    ] as const) {
+      const outcome = interpret({ results: [{ analyte, value, unit }] }, AS_OF);
+      expect(outcome.ok).toBe(true);
+      if (!outcome.ok) return;
+      expect(outcome.value.results[0]?.warnings.map((w) => w.code)).not.toContain(
+        'possible-unit-mixup',
+      );
+    }
+  });
+
+  it('magnesium 0.64 mg/dL is critical and the message starts with "Check the unit"', () => {
+    const outcome = interpret(
+      { results: [{ analyte: 'magnesium', value: 0.64, unit: 'mg/dL' }] },
+      AS_OF,
+    );
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    const result = outcome.value.results[0];
+    expect(result?.critical).toBe(true);
+    expect(result?.criticalMessage).toMatch(/^Check the unit first: 0\.64 mg\/dL fits mmol\/L/);
+  });
+
+  it('a critical value that is no mix-up keeps its own message', () => {
+    const outcome = interpret(
+      { results: [{ analyte: 'magnesium', value: 0.4, unit: 'mmol/L' }] },
+      AS_OF,
+    );
+    expect(outcome.ok).toBe(true);
+    if (!outcome.ok) return;
+    expect(outcome.value.results[0]?.critical).toBe(true);
+    expect(outcome.value.results[0]?.criticalMessage).not.toMatch(/Check the unit/);
+  });
+});
