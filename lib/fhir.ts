@@ -1,5 +1,6 @@
 import { ANALYTES, getAnalyte, getRuleSet } from './analytes/registry';
 import type { ImportItem, ImportOrigin } from './import';
+import { CODE_WARNING_MESSAGES } from './result-codes';
 import type { Panel, PanelResult } from './schemas';
 import type {
   Analyte,
@@ -53,11 +54,8 @@ const REFUSED_LOINC: ReadonlyMap<string, string> = new Map([
   ],
 ]);
 
-/** Messages of the warnings an import adds, by code. */
-const IMPORT_WARNINGS: Readonly<Partial<Record<WarningCode, (loinc: string) => string>>> = {
-  'vitamin-d3-only-code': (loinc) =>
-    `LOINC ${loinc} is 25-hydroxyvitamin D3 only, often used for total 25(OH)D: check that the lab measured D2 + D3 before applying total cut-offs.`,
-};
+/** Messages of the warnings an import adds, by code (the same text interpret() gives). */
+const IMPORT_WARNINGS = CODE_WARNING_MESSAGES;
 
 const LOINC_TO_ANALYTE: ReadonlyMap<
   string,
@@ -325,6 +323,7 @@ function readObservation(
     unit: unit.unit,
     ...(comparator === undefined ? {} : { comparator }),
     ...(labRange === undefined ? {} : { labRange: labRange.labRange }),
+    code: analyte.loinc,
   };
   const warningText = analyte.warn === undefined ? undefined : IMPORT_WARNINGS[analyte.warn];
   return {

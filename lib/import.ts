@@ -215,8 +215,13 @@ export function mergeImportWarnings(
   return {
     ...interpretation,
     results: interpretation.results.map((result) => {
+      // interpret() adds the code-based warnings itself; an import's copy is not repeated.
       const extra = warnings
-        .filter((warning) => warning.resultIndex === result.index)
+        .filter(
+          (warning) =>
+            warning.resultIndex === result.index &&
+            !result.warnings.some((present) => present.code === warning.code),
+        )
         .map((warning) => ({ code: warning.code, message: warning.message }));
       return extra.length === 0 ? result : { ...result, warnings: [...result.warnings, ...extra] };
     }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { getDefaultRuleSet, RULES_VERSION } from './analytes/registry';
 import { buildResult } from './result';
+import { checkResultCode } from './result-codes';
 import {
   interpretOptionsSchema,
   PARSE_OPTIONS,
@@ -117,6 +118,34 @@ function checkDates(panel: Panel, asOf: string | null): FieldError[] | undefined
   return errors.length === 0 ? undefined : errors;
 }
 
+function checkCode(result: Panel['results'][number], index: number): FieldError | undefined {
+  if (result.code === undefined) return undefined;
+  const check = checkResultCode(result.analyte, result.code, index);
+  return check.ok ? undefined : check.error;
+}
+
+/** Adds the warning a result's source code implies (e.g. LOINC 1989-3 is vitamin D3 only). */
+function withCodeWarning(result: ResultInterpretation, code: string): ResultInterpretation {
+  const check = checkResultCode(result.analyte, code, result.index);
+  if (!check.ok || check.warning === undefined) return result;
+  if (result.warnings.some((warning) => warning.code === check.warning?.code)) return result;
+  return { ...result, warnings: [...result.warnings, check.warning] };
+}
+
+/**
+ * A critical flag on a value that looks like a unit mix-up says "check the unit" first: the
+ * likelier story is a wrong unit, and acting on a false critical value can harm.
+ */
+function checkUnitFirst(result: ResultInterpretation): ResultInterpretation {
+  if (!result.critical || result.criticalMessage === undefined) return result;
+  const mixup = result.warnings.find((warning) => warning.code === 'possible-unit-mixup');
+  if (mixup === undefined) return result;
+  return {
+    ...result,
+    criticalMessage: `Check the unit first: ${mixup.message} If the unit is right: ${result.criticalMessage}`,
+  };
+}
+
 /**
  * Interprets a panel: the one entry point of the library. Pure and total: for any input it
  * returns either the interpretation or the list of field errors; it never reads a clock.
@@ -150,6 +179,8 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
   for (let index = 0; index < rows.length; index++) {
     const result = rows[index];
     if (result === undefined) continue;
+    const codeError = result.code === undefined ? undefined : checkCode(result, index);
+    if (codeError !== undefined) (errors ??= []).push(codeError);
     const valid = normaliseValidResult(result, index);
     if (valid !== undefined) {
       normalised.push(valid);
@@ -166,7 +197,9 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
   const results: ResultInterpretation[] = [];
   for (const result of normalised) {
     const ruleSetId = ruleSets?.[result.analyte] ?? DEFAULT_RULE_SET_IDS[result.analyte];
-    results.push(buildResult(result, ruleSetId, context));
+    const built = buildResult(result, ruleSetId, context);
+    const code = rows[result.index]?.code;
+    results.push(checkUnitFirst(code === undefined ? built : withCodeWarning(built, code)));
   }
 
   return {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ANALYTES } from './analytes/registry';
+import { LOINC_PATTERN } from './result-codes';
 import type { ErrorCode, FieldError, RuleSetId } from './types';
 import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS } from './types';
 
@@ -67,6 +68,10 @@ export const resultSchema = z.strictObject(
     comparator: z.enum(COMPARATORS, { error: 'must be one of <, <=, >, >=' }).optional(),
     unit: shortText(20).min(1, { error: 'is required' }),
     labRange: labRangeSchema.optional(),
+    /** The LOINC code the source used; interpret() checks it and adds the warnings it implies. */
+    code: shortText(20)
+      .regex(LOINC_PATTERN, { error: 'must be a LOINC code such as 62292-8' })
+      .optional(),
   },
   { error: 'must be an object {analyte, value, unit}' },
 );

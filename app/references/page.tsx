@@ -2,8 +2,8 @@ import type { Metadata } from 'next';
 import { SiteHeader } from '@/components/site-header';
 import { EvidenceTable } from '@/components/references/evidence-table';
 import { NutrientTable } from '@/components/references/nutrient-table';
-import { ReferenceTable } from '@/components/references/reference-table';
-import type { SourceLink } from '@/components/references/reference-table';
+import { RuleSetTable } from '@/components/references/rule-set-table';
+import type { SourceLink } from '@/components/references/source-links';
 import { citationHref, CITATIONS } from '@/lib/citations';
 import { NUTRIENTS } from '@/lib/nutrients';
 import { listEvidence, listFormOptions, listReferenceBands } from '@/lib/references';
@@ -53,8 +53,8 @@ export default function ReferencesPage() {
           notes, and the nutrients that matter for the back, with their sources.
         </p>
         <section className="review-section" aria-labelledby="bands-heading">
-          <h2 id="bands-heading">Reference bands</h2>
-          <ReferenceTable rows={collectRows()} analytes={analytes} sources={sources} />
+          <h2 id="bands-heading">Rule sets and their bands</h2>
+          <RuleSetTable rows={collectRows()} analytes={analytes} sources={sources} />
         </section>
         <section className="review-section" aria-labelledby="evidence-heading">
           <h2 id="evidence-heading">Back-pain evidence</h2>

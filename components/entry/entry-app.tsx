@@ -9,9 +9,15 @@ import type { AnalyteFormOptions } from '@/lib/references';
 import type { Panel } from '@/lib/schemas';
 import { CONTEXT_FLAGS } from '@/lib/types';
 import type { AnalyteId, ContextFlag, UnitCode } from '@/lib/types';
-import { AnalyteRow } from './analyte-row';
+import { AnalyteRow, LabSettingsRow } from './analyte-row';
 import { describeField, FieldErrorText } from './field-error';
-import { buildPanel, createEmptyForm, fillFormFromPanel, mapFieldErrors } from './form-model';
+import {
+  buildPanel,
+  createEmptyForm,
+  fillFormFromPanel,
+  formSnapshot,
+  mapFieldErrors,
+} from './form-model';
 import type { AnalyteRowState, FieldErrors, FieldKey, FormState } from './form-model';
 import { ImportDialog } from './import-dialog';
 import { applyPreferences, loadPreferences, savePreferences } from './preferences';
@@ -22,19 +28,21 @@ import { todayIso } from './today';
 type Interpreter = typeof RunInterpretModule;
 type Success = Extract<RunOutcome, { ok: true }>;
 
+/** Results and the form snapshot they were made from (see {@link formSnapshot}). */
+interface Shown {
+  readonly outcome: Success;
+  readonly snapshot: string;
+}
+
 /** Controls in the order they appear, so focus goes to the first error on screen. */
 function fieldOrder(order: readonly AnalyteId[]): FieldKey[] {
   return [
-    ...order.flatMap((id): FieldKey[] => [
-      `${id}-value`,
-      `${id}-unit`,
-      `${id}-lab-low`,
-      `${id}-lab-high`,
-      `${id}-rule-set`,
-    ]),
+    ...order.flatMap((id): FieldKey[] => [`${id}-value`, `${id}-unit`]),
+    ...order.flatMap((id): FieldKey[] => [`${id}-lab-low`, `${id}-lab-high`, `${id}-rule-set`]),
     'context',
     'collected-on',
     'patient-name',
+    'patient-birth-date',
     'clinician-name',
     'clinician-clinic',
     'clinician-phone',
@@ -42,9 +50,14 @@ function fieldOrder(order: readonly AnalyteId[]): FieldKey[] {
   ];
 }
 
+const isLabSetting = (key: FieldKey): boolean => /-(lab-low|lab-high|rule-set)$/.test(key);
+const isClinician = (key: FieldKey): boolean => key.startsWith('clinician-');
+
 /**
  * The entry screen: the form, interpretation in the browser, and the results. Patient data lives
- * only in this component's state; the interpreter is loaded on first use.
+ * only in this component's state; the interpreter is loaded on first use. Results are shown only
+ * with the form snapshot they came from: once the form differs they are marked out of date and
+ * the handout and the note copy are blocked until Interpret is pressed again.
  * @param props - form options, and the band labels per analyte, from the server page
  * @returns the entry form and results
  */
@@ -58,25 +71,34 @@ export function EntryApp({
   const order = options.map((analyte) => analyte.id);
   const [form, setForm] = useState<FormState>(() => createEmptyForm(options));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [success, setSuccess] = useState<Success | null>(null);
-  const [stale, setStale] = useState(false);
+  const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
   const [prefsLoaded, setPrefsLoaded] = useState(false);
+  const [labSettingsOpen, setLabSettingsOpen] = useState(false);
+  const [clinicianOpen, setClinicianOpen] = useState(false);
   const interpreter = useRef<Promise<Interpreter> | null>(null);
   const pendingFocus = useRef<string | null>(null);
+  const formRef = useRef<HTMLFormElement>(null);
   const resultsHeading = useRef<HTMLHeadingElement>(null);
 
-  // The clinic's unit/rule-set choices and clinician block, read after hydration.
+  const current = shown !== null && shown.snapshot === formSnapshot(form, order);
+
+  // The clinic's unit/rule-set choices and clinician block, read after hydration; then the
+  // cursor goes to the first value, so typing can start at once.
   useEffect(() => {
     const preferences = loadPreferences();
     if (preferences !== undefined) {
       const allowed = Object.fromEntries(
         options.map((a) => [a.id, { units: a.units, ruleSets: a.ruleSets.map((r) => r.id) }]),
       );
-      setForm((current) => applyPreferences(current, preferences, allowed));
+      setForm((state) => applyPreferences(state, preferences, allowed));
     }
     setPrefsLoaded(true);
+    const first = options[0];
+    if (first !== undefined && document.activeElement === document.body) {
+      document.getElementById(`${first.id}-value`)?.focus();
+    }
   }, [options]);
 
   const units = order.map((id) => form.rows[id]?.unit).join('|');
@@ -89,12 +111,17 @@ export function EntryApp({
 
   useEffect(() => {
     if (pendingFocus.current === null) return;
-    const target =
-      pendingFocus.current === 'results'
-        ? resultsHeading.current
-        : document.getElementById(pendingFocus.current);
+    const key = pendingFocus.current;
     pendingFocus.current = null;
-    target?.focus();
+    if (key === 'results') {
+      // The results start at the top of the window (not at its bottom edge), so the summary
+      // rows are all in view.
+      const heading = resultsHeading.current;
+      heading?.focus({ preventScroll: true });
+      heading?.closest('section')?.scrollIntoView({ block: 'start' });
+      return;
+    }
+    document.getElementById(key)?.focus();
   });
 
   function loadInterpreter(): Promise<Interpreter> {
@@ -107,10 +134,9 @@ export function EntryApp({
 
   function update(change: (state: FormState) => FormState, clears: readonly FieldKey[]) {
     setForm(change);
-    if (success !== null) setStale(true);
     if (clears.some((key) => errors[key] !== undefined)) {
-      setErrors((current) => {
-        const next = { ...current };
+      setErrors((state) => {
+        const next = { ...state };
         for (const key of clears) delete next[key];
         return next;
       });
@@ -125,9 +151,20 @@ export function EntryApp({
     if ('ruleSet' in patch) clears.push(`${id}-rule-set`);
     update((state) => {
       const row = state.rows[id];
-      return row === undefined
-        ? state
-        : { ...state, rows: { ...state.rows, [id]: { ...row, ...patch } } };
+      if (row === undefined) return state;
+      const next: AnalyteRowState = { ...row, ...patch };
+      // An emptied row is no longer the imported result: its source code goes with it.
+      const kept: AnalyteRowState =
+        next.value.trim() === '' && next.code !== undefined
+          ? {
+              value: next.value,
+              unit: next.unit,
+              ruleSet: next.ruleSet,
+              labLow: next.labLow,
+              labHigh: next.labHigh,
+            }
+          : next;
+      return { ...state, rows: { ...state.rows, [id]: kept } };
     }, clears);
   }
 
@@ -143,8 +180,8 @@ export function EntryApp({
     );
   }
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  async function submit(event?: FormEvent<HTMLFormElement>) {
+    event?.preventDefault();
     setBusy(true);
     try {
       const { runInterpret } = await loadInterpreter();
@@ -152,16 +189,18 @@ export function EntryApp({
       const outcome = runInterpret(panel, todayIso());
       if (outcome.ok) {
         setErrors({});
-        setSuccess(outcome);
-        setStale(false);
+        setShown({ outcome, snapshot: formSnapshot(form, order) });
         const count = outcome.value.results.length;
         setAnnouncement(`${count} result${count === 1 ? '' : 's'} interpreted.`);
         pendingFocus.current = 'results';
       } else {
         const mapped = mapFieldErrors(outcome.errors, indexMap, order);
         setErrors(mapped);
-        setSuccess(null);
-        const count = Object.keys(mapped).length;
+        setShown(null);
+        const keys = Object.keys(mapped) as FieldKey[];
+        if (keys.some(isLabSetting)) setLabSettingsOpen(true);
+        if (keys.some(isClinician)) setClinicianOpen(true);
+        const count = keys.length;
         setAnnouncement(`${count} field${count === 1 ? ' needs' : 's need'} attention.`);
         const first = fieldOrder(order).find((key) => mapped[key] !== undefined);
         pendingFocus.current =
@@ -187,19 +226,19 @@ export function EntryApp({
       return { ...empty, rows, clinician: state.clinician };
     });
     setErrors({});
-    setSuccess(null);
-    setStale(false);
+    setShown(null);
     setAnnouncement('Form cleared.');
     pendingFocus.current = `${order[0] ?? 'vitamin-d'}-value`;
   }
 
   function fillFromImport(panel: Panel, normaliseUnit: (raw: string) => UnitCode | undefined) {
-    const units = Object.fromEntries(options.map((a) => [a.id, a.units]));
-    const filled = fillFormFromPanel(form, panel, units, normaliseUnit);
+    const offered = Object.fromEntries(options.map((a) => [a.id, a.units]));
+    const filled = fillFormFromPanel(form, panel, offered, normaliseUnit);
     setForm(filled.state);
     setErrors({});
-    setSuccess(null);
-    setStale(false);
+    setShown(null);
+    if (panel.results.some((r) => r.labRange !== undefined) || panel.ruleSets !== undefined)
+      setLabSettingsOpen(true);
     setAnnouncement(
       `Form filled from the import.${filled.skipped.length > 0 ? ` ${filled.skipped.join(' ')}` : ''} Check the values, then press Interpret.`,
     );
@@ -207,6 +246,12 @@ export function EntryApp({
   }
 
   const analyteNames = Object.fromEntries(options.map((a) => [a.id, a.shortName]));
+  const clinicianSummary = [clinicianName, clinic].filter((part) => part.trim() !== '').join(', ');
+  const changedSettings = options.filter((analyte) => {
+    const row = form.rows[analyte.id];
+    const isDefault = analyte.ruleSets.find((r) => r.isDefault)?.id === row?.ruleSet;
+    return row !== undefined && (!isDefault || row.labLow !== '' || row.labHigh !== '');
+  }).length;
 
   return (
     <>
@@ -214,6 +259,7 @@ export function EntryApp({
         <ImportDialog analyteNames={analyteNames} onFill={fillFromImport} />
       </div>
       <form
+        ref={formRef}
         className="entry-form"
         noValidate
         aria-label="Lab results"
@@ -231,18 +277,56 @@ export function EntryApp({
         onFocus={() => void loadInterpreter().catch(() => undefined)}
         onPointerDown={() => void loadInterpreter().catch(() => undefined)}
       >
-        {options.map((analyte) => {
-          const row = form.rows[analyte.id];
-          return row === undefined ? null : (
-            <AnalyteRow
-              key={analyte.id}
-              analyte={analyte}
-              row={row}
-              errors={errors}
-              onChange={(patch) => updateRow(analyte.id, patch)}
-            />
-          );
-        })}
+        <fieldset className="values-fieldset">
+          <legend>Lab values</legend>
+          <div className="analyte-rows">
+            {options.map((analyte) => {
+              const row = form.rows[analyte.id];
+              return row === undefined ? null : (
+                <AnalyteRow
+                  key={analyte.id}
+                  analyte={analyte}
+                  row={row}
+                  errors={errors}
+                  onChange={(patch) => updateRow(analyte.id, patch)}
+                />
+              );
+            })}
+          </div>
+          <p className="hint">
+            A number, or a censored result such as &lt;5. Tab moves value, unit, next value; Enter
+            interprets.
+          </p>
+        </fieldset>
+
+        <details
+          className="disclosure lab-settings"
+          open={labSettingsOpen}
+          onToggle={(e) => setLabSettingsOpen(e.currentTarget.open)}
+        >
+          <summary>
+            Lab range and guideline
+            <span className="summary-note">
+              {changedSettings === 0
+                ? ' (defaults: no lab range, default rule sets)'
+                : ` (${changedSettings} analyte${changedSettings === 1 ? '' : 's'} changed)`}
+            </span>
+          </summary>
+          <div className="lab-settings-grid">
+            {options.map((analyte) => {
+              const row = form.rows[analyte.id];
+              return row === undefined ? null : (
+                <LabSettingsRow
+                  key={analyte.id}
+                  analyte={analyte}
+                  row={row}
+                  errors={errors}
+                  onChange={(patch) => updateRow(analyte.id, patch)}
+                />
+              );
+            })}
+          </div>
+        </details>
 
         <fieldset
           className="context-fieldset"
@@ -266,7 +350,7 @@ export function EntryApp({
         </fieldset>
 
         <fieldset className="details-fieldset">
-          <legend>Sample and patient</legend>
+          <legend>Sample and patient (never stored)</legend>
           <div className="field-grid">
             <div className="field">
               <label htmlFor="collected-on">Collection date</label>
@@ -285,7 +369,7 @@ export function EntryApp({
               />
             </div>
             <div className="field">
-              <label htmlFor="patient-name">Patient name (handout only, never stored)</label>
+              <label htmlFor="patient-name">Patient name</label>
               <input
                 {...describeField('patient-name', errors['patient-name'])}
                 type="text"
@@ -301,11 +385,40 @@ export function EntryApp({
                 subject="Patient name"
               />
             </div>
+            <div className="field">
+              <label htmlFor="patient-birth-date">Birth date</label>
+              <input
+                {...describeField('patient-birth-date', errors['patient-birth-date'])}
+                type="date"
+                autoComplete="off"
+                value={form.patientBirthDate}
+                onChange={(e) =>
+                  update(
+                    (s) => ({ ...s, patientBirthDate: e.target.value }),
+                    ['patient-birth-date'],
+                  )
+                }
+              />
+              <FieldErrorText
+                id="patient-birth-date"
+                message={errors['patient-birth-date']}
+                subject="Birth date"
+              />
+            </div>
           </div>
         </fieldset>
 
-        <fieldset className="details-fieldset">
-          <legend>Clinician (printed on the handout, remembered on this computer)</legend>
+        <details
+          className="disclosure clinician-settings"
+          open={clinicianOpen}
+          onToggle={(e) => setClinicianOpen(e.currentTarget.open)}
+        >
+          <summary>
+            Clinician on the handout
+            <span className="summary-note">
+              {clinicianSummary === '' ? ' (not set)' : `: ${clinicianSummary}`}
+            </span>
+          </summary>
           <div className="field-grid">
             {(
               [
@@ -330,7 +443,7 @@ export function EntryApp({
               </div>
             ))}
           </div>
-        </fieldset>
+        </details>
 
         {errors.form === undefined ? null : (
           <p className="field-error form-error" id="form" tabIndex={-1}>
@@ -345,8 +458,9 @@ export function EntryApp({
           <button type="button" className="button-secondary" onClick={clearPatient}>
             Clear patient data
           </button>
-          <p className="hint">
-            Press Enter in any field to interpret. Nothing leaves this browser.
+          <p className="hint remembered-note">
+            Remembered on this computer (this browser only): each analyte&apos;s unit and rule set,
+            and the clinician block. Values, patient names and dates are never stored or sent.
           </p>
         </div>
         <p className="visually-hidden" role="status">
@@ -354,20 +468,15 @@ export function EntryApp({
         </p>
       </form>
 
-      {success === null ? null : (
-        <>
-          {stale ? (
-            <p className="stale-note" role="status">
-              The form has changed since these results were made: press Interpret to update them.
-            </p>
-          ) : null}
-          <ResultsView
-            interpretation={success.value}
-            citations={success.citations}
-            bandLabels={bandLabels}
-            headingRef={resultsHeading}
-          />
-        </>
+      {shown === null ? null : (
+        <ResultsView
+          interpretation={shown.outcome.value}
+          citations={shown.outcome.citations}
+          bandLabels={bandLabels}
+          headingRef={resultsHeading}
+          current={current}
+          onUpdate={() => formRef.current?.requestSubmit()}
+        />
       )}
     </>
   );

@@ -9,6 +9,11 @@ export interface AnalyteRowState {
   readonly ruleSet: RuleSetId;
   readonly labLow: string;
   readonly labHigh: string;
+  /**
+   * The LOINC code of an imported result: interpret() adds the warnings it implies (e.g. D3
+   * only). Kept while the row holds the imported value; emptying the value drops it.
+   */
+  readonly code?: string;
 }
 
 /** Everything the entry form holds. Only `units`, `ruleSets` and `clinician` are ever stored. */
@@ -17,6 +22,7 @@ export interface FormState {
   readonly context: readonly ContextFlag[];
   readonly collectedOn: string;
   readonly patientName: string;
+  readonly patientBirthDate: string;
   readonly clinician: { readonly name: string; readonly clinic: string; readonly phone: string };
 }
 
@@ -30,6 +36,7 @@ export type FieldKey =
   | 'context'
   | 'collected-on'
   | 'patient-name'
+  | 'patient-birth-date'
   | 'clinician-name'
   | 'clinician-clinic'
   | 'clinician-phone'
@@ -61,6 +68,7 @@ export function createEmptyForm(options: readonly AnalyteFormOptions[]): FormSta
     context: [],
     collectedOn: '',
     patientName: '',
+    patientBirthDate: '',
     clinician: { name: '', clinic: '', phone: '' },
   };
 }
@@ -104,9 +112,15 @@ export function buildPanel(
       unit: row.unit,
       // A half-filled range is sent as is, so the schema reports the missing bound.
       ...(hasRange ? { labRange: { low, high } as { low: number; high: number } } : {}),
+      ...(row.code === undefined ? {} : { code: row.code }),
     });
   }
   const name = optional(state.patientName);
+  const birthDate = optional(state.patientBirthDate);
+  const patient = {
+    ...(name === undefined ? {} : { name }),
+    ...(birthDate === undefined ? {} : { birthDate }),
+  };
   const clinician = {
     name: optional(state.clinician.name),
     clinic: optional(state.clinician.clinic),
@@ -119,7 +133,7 @@ export function buildPanel(
     ruleSets,
     ...(state.context.length > 0 ? { context: [...state.context] } : {}),
     ...(collectedOn === undefined ? {} : { collectedOn }),
-    ...(name === undefined ? {} : { patient: { name } }),
+    ...(name === undefined && birthDate === undefined ? {} : { patient }),
     ...(clinicianEntries.length > 0 ? { clinician: Object.fromEntries(clinicianEntries) } : {}),
   };
   return { panel, indexMap };
@@ -168,6 +182,7 @@ export function mapFieldErrors(
     if (analyte !== undefined) put(`${analyte}-rule-set`, error.message);
     else if (error.path.startsWith('context')) put('context', error.message);
     else if (error.path === 'collectedOn') put('collected-on', error.message);
+    else if (error.path === 'patient.birthDate') put('patient-birth-date', error.message);
     else if (error.path.startsWith('patient')) put('patient-name', error.message);
     else if (error.path === 'clinician.name') put('clinician-name', error.message);
     else if (error.path === 'clinician.clinic') put('clinician-clinic', error.message);
@@ -224,6 +239,7 @@ export function fillFormFromPanel(
       ruleSet: panel.ruleSets?.[result.analyte] ?? row.ruleSet,
       labLow: result.labRange === undefined ? '' : String(result.labRange.low),
       labHigh: result.labRange === undefined ? '' : String(result.labRange.high),
+      ...(result.code === undefined ? {} : { code: result.code }),
     };
   });
   return {
@@ -232,6 +248,7 @@ export function fillFormFromPanel(
       context: panel.context === undefined ? state.context : [...panel.context],
       collectedOn: panel.collectedOn ?? state.collectedOn,
       patientName: panel.patient?.name ?? state.patientName,
+      patientBirthDate: panel.patient?.birthDate ?? state.patientBirthDate,
       clinician: {
         name: panel.clinician?.name ?? state.clinician.name,
         clinic: panel.clinician?.clinic ?? state.clinician.clinic,
@@ -240,4 +257,52 @@ export function fillFormFromPanel(
     },
     skipped,
   };
+}
+
+/**
+ * What the form would send to interpret(), as one string: results are current exactly when the
+ * snapshot they were made from equals the form's snapshot now. Every field that reaches the
+ * results or the handout (values, units, ranges, rule sets, codes, context, dates, names) is in
+ * it, so no edit can leave old results looking current.
+ * @param state - the form
+ * @param order - the analytes in form order
+ * @returns the snapshot
+ */
+export function formSnapshot(state: FormState, order: readonly AnalyteId[]): string {
+  return JSON.stringify(buildPanel(state, order).panel);
+}
+
+/**
+ * The patient's initials for the handout file name: the first letter of each part of the name,
+ * at most three, without accents; never the name itself.
+ * @param name - the patient name as entered
+ * @returns the initials in capitals, or '' when there is no name
+ */
+export function initialsOf(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .split(/[\s\-'’.,]+/u)
+    .map((part) => /\p{L}/u.exec(part)?.[0] ?? '')
+    .filter((letter) => letter !== '')
+    .slice(0, 3)
+    .join('')
+    .toUpperCase();
+}
+
+/**
+ * The handout's file name: the patient's initials and the collection date (else today's date),
+ * so it can be found among downloads without putting the full name on disk.
+ * @param patientName - the patient name, possibly empty
+ * @param collectedOn - the collection date, or null
+ * @param today - today's date, YYYY-MM-DD
+ * @returns e.g. `handout-JD-2026-11-20.pdf`
+ */
+export function handoutFileName(
+  patientName: string,
+  collectedOn: string | null,
+  today: string,
+): string {
+  const initials = initialsOf(patientName);
+  return `handout-${initials === '' ? '' : `${initials}-`}${collectedOn ?? today}.pdf`;
 }

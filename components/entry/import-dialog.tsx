@@ -8,6 +8,43 @@ import type * as ReadImportModule from './read-import';
 type ImportModule = typeof ReadImportModule;
 type ParseOutcome = ReturnType<ImportModule['parseImport']>;
 
+// The same limit the API puts on a request body.
+const MAX_FILE_BYTES = 64 * 1024;
+
+/** One short example per accepted format, shown in the dialog. */
+const IMPORT_EXAMPLES: ReadonlyArray<{ label: string; text: string }> = [
+  {
+    label: 'CSV (header panel_id,analyte,value,unit; optional lab_low, lab_high, collected_on)',
+    text: 'panel_id,analyte,value,unit\nP1,vitamin-d,9,ng/mL\nP1,vitamin-b12,190,pg/mL\nP1,magnesium,0.64,mmol/L',
+  },
+  {
+    label: 'FHIR R4 Observation (or a Bundle of them), coded with LOINC',
+    text: JSON.stringify(
+      {
+        resourceType: 'Observation',
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '62292-8' }] },
+        effectiveDateTime: '2026-11-20',
+        valueQuantity: {
+          value: 9,
+          unit: 'ng/mL',
+          system: 'http://unitsofmeasure.org',
+          code: 'ng/mL',
+        },
+      },
+      null,
+      1,
+    ),
+  },
+  {
+    label: 'Panel JSON (as the API takes it)',
+    text: JSON.stringify({
+      collectedOn: '2026-11-20',
+      results: [{ analyte: 'magnesium', value: 0.64, unit: 'mmol/L' }],
+    }),
+  },
+];
+
 /**
  * The Import dialog: paste a FHIR Observation/Bundle or CSV rows, see what was read, and fill
  * the form with one panel for the clinician to confirm. Reading happens in the browser.
@@ -27,8 +64,25 @@ export function ImportDialog({
   const [outcome, setOutcome] = useState<ParseOutcome | null>(null);
   const [chosen, setChosen] = useState(0);
   const [failure, setFailure] = useState<string | null>(null);
+  const [dragging, setDragging] = useState(false);
   const titleId = useId();
   const textId = useId();
+  const dropHintId = useId();
+
+  // A dropped or picked file is read in the browser, like pasted text; nothing is uploaded.
+  async function readFile(file: File) {
+    if (file.size > MAX_FILE_BYTES) {
+      setFailure(`The file is larger than ${MAX_FILE_BYTES / 1024} KiB; import fewer results.`);
+      return;
+    }
+    try {
+      setText(await file.text());
+      setOutcome(null);
+      setFailure(null);
+    } catch (error: unknown) {
+      setFailure(`The file could not be read: ${error instanceof Error ? error.message : ''}`);
+    }
+  }
 
   function open() {
     setOutcome(null);
@@ -81,8 +135,9 @@ export function ImportDialog({
       >
         <h2 id={titleId}>Import results</h2>
         <p className="hint">
-          Paste a FHIR R4 Observation or Bundle (JSON), or CSV rows. The text is read in this
-          browser and is not uploaded. Check what was read, then fill the form and interpret.
+          Paste a FHIR R4 Observation or Bundle (JSON), CSV rows or a panel (JSON). The text is read
+          in this browser and is not uploaded. Check what was read, then fill the form and
+          interpret.
         </p>
         <label htmlFor={textId}>FHIR JSON or CSV text</label>
         <textarea
@@ -90,8 +145,45 @@ export function ImportDialog({
           rows={8}
           value={text}
           spellCheck={false}
+          className={dragging ? 'drop-target dragging' : 'drop-target'}
+          aria-describedby={dropHintId}
           onChange={(e) => setText(e.target.value)}
+          onDragOver={(e) => {
+            e.preventDefault();
+            setDragging(true);
+          }}
+          onDragLeave={() => setDragging(false)}
+          onDrop={(e) => {
+            e.preventDefault();
+            setDragging(false);
+            const file = e.dataTransfer.files[0];
+            if (file !== undefined) void readFile(file);
+          }}
         />
+        <p id={dropHintId} className="hint">
+          Or drop a file on the box, or choose one:{' '}
+          <label className="file-picker">
+            <span className="visually-hidden">Choose a FHIR JSON or CSV file</span>
+            <input
+              type="file"
+              accept=".json,.csv,.txt,application/json,application/fhir+json,text/csv,text/plain"
+              onChange={(e) => {
+                const file = e.target.files?.[0];
+                if (file !== undefined) void readFile(file);
+                e.target.value = '';
+              }}
+            />
+          </label>
+        </p>
+        <details className="import-examples">
+          <summary>Examples of each accepted format</summary>
+          {IMPORT_EXAMPLES.map((example) => (
+            <div key={example.label} className="import-example">
+              <p>{example.label}</p>
+              <pre>{example.text}</pre>
+            </div>
+          ))}
+        </details>
         <div className="dialog-actions">
           <button
             type="button"

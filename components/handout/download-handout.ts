@@ -14,6 +14,8 @@ export interface HandoutChoice {
   readonly paper: 'letter' | 'a4';
   /** Today's date, YYYY-MM-DD: printed on the sheet and used in the file name. */
   readonly generatedOn: string;
+  /** The file name to save under: initials and date, never the patient's full name. */
+  readonly fileName: string;
 }
 
 const FONT_URLS = { regular: '/fonts/DejaVuSans.ttf', bold: '/fonts/DejaVuSans-Bold.ttf' } as const;
@@ -57,8 +59,7 @@ export function loadFonts(): Promise<HandoutFonts> {
 }
 
 /**
- * Renders the patient handout and saves it through a blob: URL. The file name carries only the
- * date, never the patient's name.
+ * Renders the patient handout and saves it through a blob: URL under the chosen file name.
  * @param interpretation - the interpretation on screen
  * @param choice - language, paper size and date
  * @returns the file name used
@@ -71,7 +72,7 @@ export async function downloadHandout(
   const { bytes } = await renderHandout(interpretation, fonts, choice);
   const blob = new Blob([bytes.slice().buffer], { type: 'application/pdf' });
   const url = URL.createObjectURL(blob);
-  const fileName = `handout-${choice.generatedOn}.pdf`;
+  const { fileName } = choice;
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

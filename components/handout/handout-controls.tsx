@@ -17,7 +17,17 @@ type Phase =
  * @param props - the interpretation on screen
  * @returns the controls and a live status line
  */
-export function HandoutControls({ interpretation }: { interpretation: Interpretation }) {
+export function HandoutControls({
+  interpretation,
+  fileName,
+  blockedReason,
+}: {
+  interpretation: Interpretation;
+  /** The file name to save under (initials and date, never the full name). */
+  fileName: string;
+  /** Set while the results on screen do not match the form: the download is refused. */
+  blockedReason?: string | undefined;
+}) {
   const [lang, setLang] = useState<HandoutChoice['lang']>('en');
   const [paper, setPaper] = useState<HandoutChoice['paper']>('letter');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -49,15 +59,17 @@ export function HandoutControls({ interpretation }: { interpretation: Interpreta
   }, []);
 
   async function download() {
+    if (blockedReason !== undefined) return;
     setPhase({ kind: 'working' });
     try {
       const { downloadHandout } = await import('./download-handout');
-      const fileName = await downloadHandout(interpretation, {
+      const saved = await downloadHandout(interpretation, {
         lang,
         paper,
         generatedOn: todayIso(),
+        fileName,
       });
-      setPhase({ kind: 'done', fileName });
+      setPhase({ kind: 'done', fileName: saved });
     } catch (error: unknown) {
       setPhase({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     }
@@ -84,10 +96,16 @@ export function HandoutControls({ interpretation }: { interpretation: Interpreta
         className="button-primary"
         onClick={() => void download()}
         aria-busy={phase.kind === 'working'}
-        disabled={phase.kind === 'working'}
+        disabled={phase.kind === 'working' || blockedReason !== undefined}
+        aria-describedby={blockedReason === undefined ? undefined : 'handout-blocked'}
       >
         Download handout (PDF)
       </button>
+      {blockedReason === undefined ? null : (
+        <p className="handout-status" id="handout-blocked">
+          Download blocked. {blockedReason}
+        </p>
+      )}
       <p className="handout-status" role="status">
         {phase.kind === 'working' ? 'Preparing the handout…' : null}
         {phase.kind === 'done' ? `Handout saved as ${phase.fileName}.` : null}

@@ -1,5 +1,5 @@
 import type { EvidenceRow } from '@/lib/references';
-import type { SourceLink } from './reference-table';
+import type { SourceLink } from './source-links';
 import { SourceLinks } from './source-links';
 
 /**

@@ -1,4 +1,9 @@
-import type { SourceLink } from './reference-table';
+/** A citation as the review tables link it. */
+export interface SourceLink {
+  readonly short: string;
+  readonly text: string;
+  readonly href?: string;
+}
 
 /**
  * The sources of a row, each linked to its DOI (or page) when it has one.

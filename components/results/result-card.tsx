@@ -4,7 +4,6 @@ import { BandScale } from './band-scale';
 import type { BandLabels } from './band-scale';
 import { CitationRefs } from './citation-refs';
 import { SafetyBlock } from './safety-block';
-import { StatusBadge } from './status-style';
 
 type LabPosition = NonNullable<ResultInterpretation['labRange']>['position'];
 
@@ -17,8 +16,10 @@ const LAB_POSITION_TEXT: Readonly<Record<LabPosition, string>> = {
 };
 
 /**
- * One analyte's result: status, band scale, values, rule set, warnings, back-pain relevance,
- * next steps and notes, all as interpret() computed them.
+ * The details of one analyte's result, opened from its summary row: lab range, band scale, rule
+ * set and band table, notices, back-pain relevance, next steps and notes, all as interpret()
+ * computed them. The summary row shows the value, status, critical flag and warnings. Further
+ * blocks go in the `result-detail` section.
  * @param props - the result, its analyte's band labels and the resolved citations
  * @returns the card
  */
@@ -31,7 +32,6 @@ export function ResultCard({
   labels: BandLabels;
   citations: Readonly<Record<string, CitationView>>;
 }) {
-  const headingId = `result-${result.analyte}-heading`;
   const notices = result.notes.filter((note) => note.source === 'notice');
   const bandNotes = result.notes.filter((note) => note.source === 'band');
   const otherNotes = result.notes.filter(
@@ -39,63 +39,14 @@ export function ResultCard({
   );
   const { cutoffs } = result;
   return (
-    <article
-      className={`result-card status-edge-${result.status}`}
-      aria-labelledby={headingId}
-      data-analyte={result.analyte}
-    >
-      <header className="result-card-header">
-        <h3 id={headingId}>{result.analyteShortName}</h3>
-        <StatusBadge status={result.status} label={result.statusLabel} />
-      </header>
-
+    <div className="result-card" data-analyte={result.analyte}>
       <div className="result-main">
-        {result.critical ? (
-          <p className="critical-banner" role="alert">
-            <span aria-hidden="true" className="critical-mark">
-              !
-            </span>{' '}
-            <strong>{result.criticalMessage}</strong>
+        {result.labRange === undefined ? null : (
+          <p className="lab-range-line">
+            <strong>Lab range:</strong> {result.labRange.low} to {result.labRange.high}{' '}
+            {result.labRange.unit} ({LAB_POSITION_TEXT[result.labRange.position]})
           </p>
-        ) : null}
-        <SafetyBlock result={result} kinds={['today']} citations={citations} />
-
-        <dl className="value-list">
-          <div>
-            <dt>Entered</dt>
-            <dd className="value-entered">{result.input.display}</dd>
-          </div>
-          <div>
-            <dt>Converted</dt>
-            <dd>{result.converted.map((c) => c.display).join(' · ')}</dd>
-          </div>
-          {result.labRange === undefined ? null : (
-            <div>
-              <dt>Lab range</dt>
-              <dd>
-                {result.labRange.low} to {result.labRange.high} {result.labRange.unit} (
-                {LAB_POSITION_TEXT[result.labRange.position]})
-              </dd>
-            </div>
-          )}
-        </dl>
-
-        {result.indeterminateReason === undefined ? null : (
-          <p className="indeterminate-reason">{result.indeterminateReason}</p>
         )}
-
-        {result.warnings.length > 0 ? (
-          <ul className="warning-list" aria-label={`${result.analyteShortName} warnings`}>
-            {result.warnings.map((warning) => (
-              <li key={warning.code} className="warning" data-code={warning.code}>
-                <span aria-hidden="true" className="warning-mark">
-                  !
-                </span>{' '}
-                {warning.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
 
         <BandScale result={result} labels={labels} />
 
@@ -222,6 +173,6 @@ export function ResultCard({
           </section>
         ) : null}
       </div>
-    </article>
+    </div>
   );
 }

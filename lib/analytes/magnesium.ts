@@ -91,6 +91,11 @@ export const MAGNESIUM = {
     unitMixups: [
       { unit: 'mmol/L', above: 5, likelyUnits: ['mg/dL', 'meq/L'] },
       { unit: 'mmol/L', within: { low: 1.4, high: 3 }, likelyUnits: ['mg/dL', 'meq/L'] },
+      // The other direction (design rule, not a guideline fact): an mmol/L value (usually
+      // 0.5-1.0) left in mg/dL or meq/L reads as a critical low. The window stops below 1.0 so a
+      // lab's own censored "<1.0 mg/dL" is not taken for a mix-up.
+      { unit: 'mg/dL', within: { low: 0.3, high: 0.99 }, likelyUnits: ['mmol/L'] },
+      { unit: 'meq/L', within: { low: 0.3, high: 0.99 }, likelyUnits: ['mmol/L'] },
     ],
   },
   backPain: {

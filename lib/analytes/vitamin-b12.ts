@@ -97,6 +97,9 @@ export const VITAMIN_B12 = {
     unitMixups: [
       { unit: 'pg/mL', below: 50, likelyUnits: ['pmol/L'] },
       { unit: 'ng/L', below: 50, likelyUnits: ['pmol/L'] },
+      // The other direction (design rule): above 1500 pmol/L (2030 pg/mL, beyond usual assay
+      // ranges) a pg/mL value was probably left in pmol/L.
+      { unit: 'pmol/L', above: 1500, likelyUnits: ['pg/mL', 'ng/L'] },
     ],
   },
   backPain: {

@@ -98,6 +98,9 @@ export const VITAMIN_D = {
     unitMixups: [
       { unit: 'ng/mL', above: 200, likelyUnits: ['nmol/L'] },
       { unit: 'ug/L', above: 200, likelyUnits: ['nmol/L'] },
+      // The other direction (design rule): below 10 nmol/L (4 ng/mL, under usual assay ranges) an
+      // ng/mL value was probably left in nmol/L.
+      { unit: 'nmol/L', below: 10, likelyUnits: ['ng/mL', 'ug/L'] },
     ],
   },
   backPain: {

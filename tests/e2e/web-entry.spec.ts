@@ -35,6 +35,7 @@ test.describe('golden cases entered through the form', () => {
         if (expected.warnings !== undefined) {
           expect(await entry.warningCodes(expected.analyte)).toEqual([...expected.warnings].sort());
         }
+        await entry.expand(expected.analyte);
         await expect(card.getByRole('img', { name: /^Scale in / })).toBeVisible();
       }
     });
@@ -48,7 +49,7 @@ test('vitamin D shows the Endocrine Society 2024 notice, evidence strength and n
   await entry.goto();
   await entry.value('vitamin-d').fill('12');
   await entry.interpret();
-  const card = entry.card('vitamin-d');
+  const card = await entry.expand('vitamin-d');
   await expect(card).toContainText('Endocrine Society 2024');
   await expect(card.getByRole('region', { name: /back-pain relevance/ })).toContainText(
     'Established mechanism',
@@ -78,7 +79,7 @@ test('unit switching: the same number is read in the unit picked, cut-offs follo
   // Enter on the select itself interprets, like Enter in a text field.
   await entry.unit('vitamin-d').press('Enter');
   await expect(entry.card('vitamin-d').locator('.value-entered')).toHaveText('50 nmol/L');
-  const card = entry.card('vitamin-d');
+  const card = await entry.expand('vitamin-d');
   expect(await entry.status('vitamin-d')).toBe('insufficient');
   await expect(card.locator('.value-entered')).toHaveText('50 nmol/L');
   await expect(card).toContainText('20 ng/mL');
@@ -96,6 +97,7 @@ test('censored values: a decided bound is classified, an undecided one is indete
   await entry.interpret();
   expect(await entry.status('vitamin-d')).toBe('deficient');
   await expect(entry.card('vitamin-d').locator('.value-entered')).toHaveText('<5 ng/mL');
+  await entry.expand('vitamin-d');
   await expect(entry.card('vitamin-d').getByRole('img', { name: /open-ended/ })).toHaveAttribute(
     'data-marker',
     'open-low',
@@ -119,13 +121,17 @@ test('errors: message under the field, aria-invalid, focus on the first, valid f
   // A bad magnesium value does not clear the valid vitamin D value.
   await entry.value('vitamin-d').fill('<5');
   await entry.value('magnesium').fill('1,8');
+  await entry.openLabSettings();
   await entry.labLow('vitamin-b12').fill('200');
   await entry.value('vitamin-b12').fill('250');
   await entry.interpretButton.click();
   await expect(entry.value('vitamin-d')).toHaveValue('<5');
   await expect(entry.value('vitamin-d')).not.toHaveAttribute('aria-invalid', 'true');
-  // B12 comes first in the form: its half-filled lab range takes the focus.
-  await expect(entry.labHigh('vitamin-b12')).toBeFocused();
+  // The values come first in the form: the bad magnesium value takes the focus; the
+  // half-filled B12 lab range is shown with its error (its disclosure opens).
+  await expect(entry.value('magnesium')).toBeFocused();
+  await expect(entry.labSettings).toHaveAttribute('open', '');
+  await expect(entry.labHigh('vitamin-b12')).toBeVisible();
   expect(await entry.errorOf(entry.labHigh('vitamin-b12'))).toContain('required');
   await expect(entry.value('magnesium')).toHaveAttribute('aria-invalid', 'true');
   expect(await entry.errorOf(entry.value('magnesium'))).toContain('positive number');
@@ -144,7 +150,9 @@ test('the clinic settings are remembered; patient data and values are not', asyn
   const entry = new EntryPage(page);
   await entry.goto();
   await entry.unit('vitamin-d').selectOption('nmol/L');
+  await entry.openLabSettings();
   await entry.ruleSet('vitamin-b12').selectOption('b12-wide-400');
+  await entry.openClinician();
   await entry.clinicianName.fill('Dr. Ana Whitfield');
   await entry.value('vitamin-d').fill('61.5');
   await entry.patientName.fill('Remembered Nobody-Zażółć');
@@ -152,6 +160,9 @@ test('the clinic settings are remembered; patient data and values are not', asyn
 
   await page.reload();
   await expect(entry.unit('vitamin-d')).toHaveValue('nmol/L');
+  await expect(entry.labSettings.locator('summary')).toContainText('1 analyte changed');
+  await entry.openLabSettings();
+  await entry.openClinician();
   await expect(entry.ruleSet('vitamin-b12')).toHaveValue('b12-wide-400');
   await expect(entry.clinicianName).toHaveValue('Dr. Ana Whitfield');
   await expect(entry.value('vitamin-d')).toHaveValue('');

@@ -57,8 +57,16 @@ test('no request, URL, cookie or storage ever carries the patient name or values
   await expect(entry.card('magnesium')).toBeVisible();
   await entry.handoutLanguage.selectOption('es');
   const download = await entry.downloadHandout();
-  expect(download.suggestedFilename()).toMatch(/^handout-\d{4}-\d{2}-\d{2}\.pdf$/);
+  // Initials and the collection date, never the name.
+  expect(download.suggestedFilename()).toMatch(/^handout-[A-Z]{1,3}-2026-11-20\.pdf$/);
+  expect(leaks(download.suggestedFilename())).toEqual([]);
   await expect(page.getByRole('status').filter({ hasText: 'Handout saved' })).toBeVisible();
+
+  // The note copy goes to the clipboard only.
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.getByRole('button', { name: 'Copy for the note' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Summary copied' })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(vitaminD);
 
   // Print view and the references page are part of a normal session too.
   await page.emulateMedia({ media: 'print' });

@@ -173,7 +173,7 @@ describe('panelsFromFhir', () => {
     ['2601-3', 'magnesium', 'mmol/L'],
   ])('reads LOINC %s as %s', (loinc, analyte, unit) => {
     const [item] = read(observation(loinc, ucum(1, unit)));
-    expect(item?.imported?.panel.results[0]).toEqual({ analyte, value: 1, unit });
+    expect(item?.imported?.panel.results[0]).toEqual({ analyte, value: 1, unit, code: loinc });
   });
 
   it('warns that 1989-3 is vitamin D3 only', () => {
@@ -300,6 +300,7 @@ describe('panelsFromFhir', () => {
           comparator: '<',
           unit: 'pg/mL',
           labRange: { low: 200, high: 900 },
+          code: '2132-9',
         },
       ],
     });

@@ -3,8 +3,12 @@ import {
   buildPanel,
   createEmptyForm,
   fillFormFromPanel,
+  formSnapshot,
+  handoutFileName,
+  initialsOf,
   mapFieldErrors,
 } from '@/components/entry/form-model';
+import { noteText } from '@/components/results/note-text';
 import type { AnalyteRowState, FormState } from '@/components/entry/form-model';
 import { interpret } from '@/lib/interpret';
 import { listFormOptions } from '@/lib/references';
@@ -406,5 +410,183 @@ describe('form units', () => {
   it('normaliseUnit returns every offered unit code unchanged', () => {
     const offered: UnitCode[] = OPTIONS.flatMap((analyte) => [...analyte.units]);
     expect(offered.map((unit) => normaliseUnit(unit))).toEqual(offered);
+  });
+});
+
+describe('formSnapshot: results are current only while the form is unchanged', () => {
+  const base = formWith(
+    { 'vitamin-d': { value: '25' }, 'vitamin-b12': { value: '250' }, magnesium: { value: '1.9' } },
+    { patientName: 'Ann Lee', collectedOn: '2026-11-20' },
+  );
+  const snapshot = formSnapshot(base, ORDER);
+
+  it('is the same for the same form, and for whitespace the panel ignores', () => {
+    expect(
+      formSnapshot(
+        formWith(
+          {
+            'vitamin-d': { value: '25' },
+            'vitamin-b12': { value: '250' },
+            magnesium: { value: '1.9' },
+          },
+          { patientName: 'Ann Lee', collectedOn: '2026-11-20' },
+        ),
+        ORDER,
+      ),
+    ).toBe(snapshot);
+    expect(
+      formSnapshot(
+        formWith(
+          {
+            'vitamin-d': { value: ' 25 ' },
+            'vitamin-b12': { value: '250' },
+            magnesium: { value: '1.9' },
+          },
+          { patientName: 'Ann Lee ', collectedOn: '2026-11-20' },
+        ),
+        ORDER,
+      ),
+    ).toBe(snapshot);
+  });
+
+  it.each<[string, FormState]>([
+    [
+      'a value',
+      { ...base, rows: { ...base.rows, 'vitamin-d': { ...base.rows['vitamin-d']!, value: '80' } } },
+    ],
+    [
+      'a unit',
+      {
+        ...base,
+        rows: { ...base.rows, 'vitamin-d': { ...base.rows['vitamin-d']!, unit: 'nmol/L' } },
+      },
+    ],
+    [
+      'a rule set',
+      {
+        ...base,
+        rows: {
+          ...base.rows,
+          'vitamin-b12': { ...base.rows['vitamin-b12']!, ruleSet: 'b12-wide-400' },
+        },
+      },
+    ],
+    [
+      'a lab range',
+      {
+        ...base,
+        rows: {
+          ...base.rows,
+          magnesium: { ...base.rows.magnesium!, labLow: '1.7', labHigh: '2.2' },
+        },
+      },
+    ],
+    [
+      'an imported code',
+      {
+        ...base,
+        rows: { ...base.rows, 'vitamin-d': { ...base.rows['vitamin-d']!, code: '1989-3' } },
+      },
+    ],
+    ['the context', { ...base, context: ['metformin'] }],
+    ['the collection date', { ...base, collectedOn: '2026-11-21' }],
+    ['the patient name', { ...base, patientName: 'Ann Leigh' }],
+    ['the birth date', { ...base, patientBirthDate: '1970-01-01' }],
+    ['the clinician', { ...base, clinician: { name: 'Dr X', clinic: '', phone: '' } }],
+  ])('changes with %s', (_label, changed) => {
+    expect(formSnapshot(changed, ORDER)).not.toBe(snapshot);
+  });
+});
+
+describe('a row keeps the LOINC code of its import', () => {
+  it('sends the code with the result, and interpret() adds the D3-only warning', () => {
+    const form = formWith({ 'vitamin-d': { value: '25', code: '1989-3' } });
+    const { panel } = buildPanel(form, ORDER);
+    expect(panel.results[0]?.code).toBe('1989-3');
+    const outcome = interpret(panel, { asOf: AS_OF });
+    expect(outcome.ok && outcome.value.results[0]?.warnings.map((w) => w.code)).toEqual([
+      'vitamin-d3-only-code',
+    ]);
+  });
+
+  it('fillFormFromPanel keeps the code and the birth date', () => {
+    const filled = fillFormFromPanel(
+      createEmptyForm(OPTIONS),
+      {
+        patient: { birthDate: '1970-05-04' },
+        results: [{ analyte: 'vitamin-d', value: 25, unit: 'ng/mL', code: '1989-3' }],
+      },
+      UNITS,
+      normaliseUnit,
+    );
+    expect(filled.state.rows['vitamin-d']?.code).toBe('1989-3');
+    expect(filled.state.patientBirthDate).toBe('1970-05-04');
+  });
+
+  it('maps a birth-date error to its field', () => {
+    const mapped = mapFieldErrors(
+      [
+        {
+          path: 'patient.birthDate',
+          message: 'must not be after 2026-11-26',
+          code: 'invalid-date',
+        },
+      ],
+      [],
+      ORDER,
+    );
+    expect(mapped['patient-birth-date']).toContain('must not be after');
+  });
+});
+
+describe('handout file name: initials and date, never the name', () => {
+  it.each([
+    ['Jane Q Doe', 'JQD'],
+    ['José Álvarez-Núñez', 'JAN'],
+    ["Mary-Jane O'Neil Smith Brown", 'MJO'],
+    ['  ', ''],
+    ['Νίκος Παπαδόπουλος', 'ΝΠ'],
+  ])('%s -> %s', (name, initials) => {
+    expect(initialsOf(name)).toBe(initials);
+  });
+
+  it('uses the collection date, else today, and leaves the name out', () => {
+    expect(handoutFileName('Jane Q Doe', '2026-11-20', '2026-12-03')).toBe(
+      'handout-JQD-2026-11-20.pdf',
+    );
+    expect(handoutFileName('', null, '2026-12-03')).toBe('handout-2026-12-03.pdf');
+    expect(handoutFileName('Jane Q Doe', null, '2026-12-03')).not.toContain('Jane');
+  });
+});
+
+describe('noteText: the plain-text summary for the note', () => {
+  it('carries identifiers, each result with unit, status, rule set, step and rules version', () => {
+    const form = formWith(
+      { 'vitamin-d': { value: '12' }, magnesium: { value: '0.64' } },
+      { patientName: 'Ann Lee', patientBirthDate: '1970-05-04', collectedOn: '2026-11-20' },
+    );
+    const outcome = interpret(buildPanel(form, ORDER).panel, { asOf: AS_OF });
+    if (!outcome.ok) throw new Error('expected an interpretation');
+    const text = noteText(outcome.value);
+    const lines = text.split('\n');
+    expect(lines[1]).toBe('Patient: Ann Lee, born 1970-05-04');
+    expect(lines[2]).toBe(`Collected: 2026-11-20; interpreted ${AS_OF}`);
+    const d = outcome.value.results[0]!;
+    expect(text).toContain(`- ${d.analyteShortName}: 12 ng/mL`);
+    expect(text).toContain(`${d.statusLabel} - rule set ${d.ruleSet.name}`);
+    expect(text).toContain(`Next step: ${d.nextSteps[0]?.text ?? ''}`);
+    // The magnesium mix-up: critical, worded "check the unit" first, and its warning.
+    expect(text).toMatch(/CRITICAL: Check the unit first/);
+    expect(text).toContain('Warning: 0.64 mg/dL fits mmol/L');
+    expect(lines.at(-1)).toContain(`Rules version ${outcome.value.rulesVersion}`);
+  });
+
+  it('leaves out the patient line when no name or birth date was entered', () => {
+    const outcome = interpret(buildPanel(formWith({ 'vitamin-d': { value: '30' } }), ORDER).panel, {
+      asOf: AS_OF,
+    });
+    if (!outcome.ok) throw new Error('expected an interpretation');
+    expect(noteText(outcome.value)).not.toContain('Patient:');
+    expect(noteText(outcome.value)).toContain('Collected: date not entered');
   });
 });

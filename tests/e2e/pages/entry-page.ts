@@ -12,6 +12,12 @@ export const ANALYTE_LABELS: Readonly<Record<AnalyteId, string>> = {
   magnesium: 'Magnesium',
 };
 
+async function openDisclosure(details: Locator): Promise<void> {
+  if (await details.evaluate((element) => (element as HTMLDetailsElement).open)) return;
+  await details.locator('summary').click();
+  await expect(details).toHaveAttribute('open', '');
+}
+
 /** Page object of the entry screen (`/`): the form, results, import dialog and handout. */
 export class EntryPage {
   constructor(readonly page: Page) {}
@@ -97,9 +103,40 @@ export class EntryPage {
     return this.page.getByRole('checkbox', { name: CONTEXT_LABELS[flag] });
   }
 
-  /** The result card of an analyte. */
+  /** The result of an analyte: its summary row, with its details below it. */
   card(analyte: AnalyteId): Locator {
     return this.page.getByRole('article', { name: ANALYTE_LABELS[analyte], exact: true });
+  }
+
+  /** Opens the details of an analyte's result (rule set, band scale, evidence, notes). */
+  async expand(analyte: AnalyteId): Promise<Locator> {
+    const toggle = this.card(analyte).getByRole('button', { name: /^(Details|Hide details)/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    return this.card(analyte);
+  }
+
+  get labSettings(): Locator {
+    return this.page.locator('details.lab-settings');
+  }
+
+  get clinicianSettings(): Locator {
+    return this.page.locator('details.clinician-settings');
+  }
+
+  /** Opens the "Lab range and guideline" disclosure (lab ranges and rule sets). */
+  async openLabSettings(): Promise<void> {
+    await openDisclosure(this.labSettings);
+  }
+
+  /** Opens the clinician block. */
+  async openClinician(): Promise<void> {
+    await openDisclosure(this.clinicianSettings);
+  }
+
+  /** The Download handout button is disabled with the reason while the results are stale. */
+  get staleNote(): Locator {
+    return this.page.locator('.stale-note');
   }
 
   /** The status a card shows (its badge carries the status id next to the visible label). */
@@ -135,16 +172,22 @@ export class EntryPage {
       await this.unit(result.analyte).selectOption(unit);
       await this.value(result.analyte).fill(`${result.comparator ?? ''}${String(result.value)}`);
       if (result.labRange !== undefined) {
+        await this.openLabSettings();
         await this.labLow(result.analyte).fill(String(result.labRange.low));
         await this.labHigh(result.analyte).fill(String(result.labRange.high));
       }
     }
     for (const [analyte, ruleSet] of Object.entries(panel.ruleSets ?? {})) {
-      if (ruleSet !== undefined) await this.ruleSet(analyte as AnalyteId).selectOption(ruleSet);
+      if (ruleSet === undefined) continue;
+      await this.openLabSettings();
+      await this.ruleSet(analyte as AnalyteId).selectOption(ruleSet);
     }
     for (const flag of panel.context ?? []) await this.context(flag).check();
     if (panel.collectedOn !== undefined) await this.collectionDate.fill(panel.collectedOn);
     if (panel.patient?.name !== undefined) await this.patientName.fill(panel.patient.name);
+    if (panel.patient?.birthDate !== undefined)
+      await this.page.getByLabel('Birth date').fill(panel.patient.birthDate);
+    if (panel.clinician !== undefined) await this.openClinician();
     if (panel.clinician?.name !== undefined) await this.clinicianName.fill(panel.clinician.name);
     if (panel.clinician?.clinic !== undefined) await this.clinic.fill(panel.clinician.clinic);
     if (panel.clinician?.phone !== undefined) await this.clinicPhone.fill(panel.clinician.phone);

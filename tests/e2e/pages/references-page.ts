@@ -39,11 +39,11 @@ export class ReferencesPage {
   }
 
   sortButton(column: string): Locator {
-    return this.bandTable.getByRole('columnheader', { name: column }).getByRole('button');
+    return this.header(column).getByRole('button');
   }
 
   header(column: string): Locator {
-    return this.bandTable.getByRole('columnheader', { name: column });
+    return this.bandTable.getByRole('columnheader', { name: column, exact: true });
   }
 
   /** The body rows of the band table. */
