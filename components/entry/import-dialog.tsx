@@ -4,9 +4,10 @@ import { useId, useRef, useState } from 'react';
 import type { Panel } from '@/lib/schemas';
 import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
+import { todayIso } from './today';
 
 type ImportModule = typeof ReadImportModule;
-type ParseOutcome = ReturnType<ImportModule['parseImport']>;
+type ParseOutcome = ReturnType<ImportModule['interpretDocument']>;
 
 /**
  * The Import dialog: paste a FHIR Observation/Bundle or CSV rows, see what was read, and fill
@@ -46,17 +47,19 @@ export function ImportDialog({
   async function read() {
     try {
       moduleRef.current ??= await import('./read-import');
-      const parsed = moduleRef.current.parseImport(text);
+      const parsed = moduleRef.current.interpretDocument(text, { asOf: todayIso() });
       setOutcome(parsed);
       setFailure(null);
-      const first = parsed.kind === 'invalid' ? -1 : parsed.panels.findIndex((p) => p.imported);
+      const first = parsed.items.findIndex((p) => p.imported);
       setChosen(Math.max(0, first));
     } catch (error: unknown) {
       setFailure(error instanceof Error ? error.message : String(error));
     }
   }
 
-  const panels = outcome === null || outcome.kind === 'invalid' ? [] : outcome.panels;
+  const panels = outcome === null ? [] : outcome.items;
+  const where = (path: Parameters<ImportModule['formatLocation']>[0]): string =>
+    moduleRef.current?.formatLocation(path) ?? '';
   const selected = panels[chosen]?.imported;
 
   function fill() {
@@ -110,7 +113,7 @@ export function ImportDialog({
               <ul className="error-list">
                 {outcome.errors.map((error, i) => (
                   <li key={i}>
-                    {error.path}: {error.message}
+                    {where(error.path)}: {error.message}
                   </li>
                 ))}
               </ul>
@@ -121,6 +124,21 @@ export function ImportDialog({
                 Read as {outcome.kind.toUpperCase()}: {panels.length} panel
                 {panels.length === 1 ? '' : 's'}.
               </p>
+              {outcome.ignored.count > 0 ? (
+                <p>
+                  Not read ({outcome.ignored.count}, not vitamin D, B12 or magnesium):{' '}
+                  {outcome.ignored.codes.join(', ')}.
+                </p>
+              ) : null}
+              {outcome.notices.length > 0 ? (
+                <ul className="warning-list">
+                  {outcome.notices.map((notice, n) => (
+                    <li key={n} className="warning">
+                      {where(notice.path)}: {notice.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {panels.map((entry, i) => (
                 <fieldset key={entry.index} className="import-panel">
                   <legend>
@@ -166,7 +184,7 @@ export function ImportDialog({
                     <ul className="error-list">
                       {entry.errors.map((error, e) => (
                         <li key={e}>
-                          {error.path}: {error.message}
+                          {where(error.path)}: {error.message}
                         </li>
                       ))}
                     </ul>

@@ -2,7 +2,7 @@ import { toFhirBundle } from '@/lib/fhir';
 import { interpretQuerySchema } from '@/lib/http/api-schemas';
 import { negotiateJsonFlavour } from '@/lib/http/media-type';
 import { apiRoute, methodNotAllowed, NO_STORE } from '@/server/api-route';
-import { readInterpretations } from '@/server/read-interpretations';
+import { documentHeaders, readInterpretations } from '@/server/read-interpretations';
 import { readQuery, todayUtc } from '@/server/read-query';
 
 export const dynamic = 'force-dynamic';
@@ -16,12 +16,12 @@ export const POST = apiRoute(async (request) => {
   // One panel in, one object out; a list or a Bundle in, a list out. FHIR is always a Bundle.
   const body =
     flavour === 'application/fhir+json'
-      ? toFhirBundle(outcome.value)
+      ? toFhirBundle(outcome.value, { sources: outcome.sources })
       : outcome.batch
         ? outcome.value
         : outcome.value[0];
   return new Response(JSON.stringify(body), {
-    headers: { 'Content-Type': flavour, Vary: 'Accept', ...NO_STORE },
+    headers: { 'Content-Type': flavour, Vary: 'Accept', ...NO_STORE, ...documentHeaders(outcome) },
   });
 });
 
