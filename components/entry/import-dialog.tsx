@@ -71,7 +71,7 @@ export function ImportDialog({
   return (
     <>
       <button type="button" className="button-secondary" onClick={open}>
-        Import FHIR or CSV…
+        Import FHIR, HL7 or CSV…
       </button>
       <dialog
         ref={dialogRef}
@@ -84,8 +84,9 @@ export function ImportDialog({
       >
         <h2 id={titleId}>Import results</h2>
         <p className="hint">
-          Paste a FHIR R4 Observation or Bundle (JSON), or CSV rows. The text is read in this
-          browser and is not uploaded. Check what was read, then fill the form and interpret.
+          Paste a FHIR R4 Observation or Bundle (JSON), an HL7 v2 result message (ORU^R01), or lab
+          CSV rows (comma, semicolon or tab). The text is read in this browser and is not uploaded.
+          Check what was read, then fill the form and interpret.
         </p>
         <label htmlFor={textId}>FHIR JSON or CSV text</label>
         <textarea
