@@ -5,14 +5,17 @@ import type { Bundle, Resource } from '@medplum/fhirtypes';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   ANALYTE_SYSTEM,
+  BAND_SYSTEM,
   INTERPRETED_BY_EXTENSION,
   LOINC_SYSTEM,
+  RULE_SET_EXTENSION,
   toFhirBundle,
   US_CORE_LAB_PROFILE,
 } from '@/lib/fhir';
 import type { FhirBundle } from '@/lib/fhir';
 import { interpretDocument } from '@/lib/formats/document';
 import { decodeText } from '@/lib/import';
+import { ANALYTE_IDS, STATUSES } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';
 
 const AS_OF = '2026-11-25';
@@ -174,5 +177,29 @@ describe('US Core Laboratory Result Observation: what the input had is carried t
     const [entry] = written('issue-9.csv').entry;
     expect(entry?.resource.meta).toBeUndefined();
     expect(entry?.resource.subject).toBeUndefined();
+  });
+});
+
+describe('our extension and code systems are defined (public/fhir/)', () => {
+  const load = (name: string) =>
+    JSON.parse(readFileSync(`public/fhir/${name}.json`, 'utf8')) as Record<string, unknown> & {
+      url: string;
+      concept?: Array<{ code: string }>;
+    };
+
+  it.each([
+    ['StructureDefinition-rule-set', RULE_SET_EXTENSION],
+    ['StructureDefinition-interpreted-by', INTERPRETED_BY_EXTENSION],
+    ['CodeSystem-guideline-band', BAND_SYSTEM],
+    ['CodeSystem-analyte', ANALYTE_SYSTEM],
+  ])('%s is valid R4 and defines %s', (name, url) => {
+    const resource = load(name);
+    expect(resource.url).toBe(url);
+    expect(problems(resource)).toEqual([]);
+  });
+
+  it('the band code system has every status we write', () => {
+    expect(load('CodeSystem-guideline-band').concept?.map((c) => c.code)).toEqual([...STATUSES]);
+    expect(load('CodeSystem-analyte').concept?.map((c) => c.code)).toEqual([...ANALYTE_IDS]);
   });
 });
