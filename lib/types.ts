@@ -88,6 +88,8 @@ export const WARNING_CODES = [
   'lab-range-discordant',
   'outside-assay-range',
   'vitamin-d3-only-code',
+  'preliminary-result',
+  'lab-range-dropped',
 ] as const;
 /** One of {@link WARNING_CODES}. */
 export type WarningCode = (typeof WARNING_CODES)[number];
@@ -375,6 +377,8 @@ export interface ResultInterpretation {
   /** Why the value is critical, when it is. */
   readonly criticalMessage?: string;
   readonly warnings: ReadonlyArray<{ readonly code: WarningCode; readonly message: string }>;
+  /** The lab's report status when the result came from a lab document (FHIR, HL7 v2). */
+  readonly reportStatus?: 'preliminary' | 'final' | 'amended' | 'corrected';
   readonly converted: readonly ConvertedValue[];
   readonly labRange?: {
     readonly low: number;

@@ -1,13 +1,13 @@
 /**
- * The shared middle of the interpret and handout routes: request body -> panels (a panel, a
- * list of panels, or FHIR, read by lib/import) -> interpret() for each.
+ * The shared middle of the interpret and handout routes: request body -> lib's
+ * interpretDocument (a panel, a list of panels, FHIR R4, HL7 v2) -> problem or interpretations.
  */
-import { importJson, locateError, mergeImportWarnings, parseImport } from '@/lib/import';
+import { formatLocation } from '@/lib/formats/location';
+import { interpretDocument } from '@/lib/formats/document';
+import type { DocumentInput } from '@/lib/formats/document';
+import type { Ignored, ImportNotice, ResultSource } from '@/lib/import';
+import type { Interpretation } from '@/lib/types';
 import { MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
-import type { ImportItem } from '@/lib/import';
-import { interpret } from '@/lib/interpret';
-import type { FieldError, Interpretation } from '@/lib/types';
-import type { ProblemFieldError } from '@/lib/http/problem';
 import { problemResponse } from './api-route';
 import { readJsonBody, tooManyPanels } from './read-json-body';
 
@@ -18,25 +18,51 @@ export type InterpretationsOutcome =
       readonly value: readonly Interpretation[];
       /** False for one panel object or one FHIR Observation: answered with one object. */
       readonly batch: boolean;
+      /** Entries of the document that are not ours (Patient, other lab codes): skipped. */
+      readonly ignored: Ignored;
+      readonly notices: readonly ImportNotice[];
+      /** Per interpretation: what each result's source said (carried into FHIR output). */
+      readonly sources: ReadonlyArray<ReadonlyArray<ResultSource | undefined> | undefined>;
     }
   | { readonly ok: false; readonly response: Response };
 
 /**
- * An error located in the source the panel came from (`entry[2].resource.valueQuantity.value`,
- * `[3] results[0].unit`), split back into path and message for problem+json.
+ * Interprets a document already read from a request (parsed JSON, or HL7 v2 text). All or
+ * nothing: one bad panel makes the whole request a 422 listing every problem.
+ * @param input - the body text, or the parsed JSON as `{ json }`
+ * @param asOf - the date of the interpretation, YYYY-MM-DD
+ * @returns the interpretations in input order, or a 422 problem response
  */
-function locate(item: ImportItem, error: FieldError): ProblemFieldError {
-  const suffix = `: ${error.message}`;
-  const located = locateError(item.origin, error);
+export function interpretationsOf(input: DocumentInput, asOf: string): InterpretationsOutcome {
+  const document = interpretDocument(input, { asOf });
+  if (document.items.length > MAX_PANELS_PER_REQUEST) {
+    return { ok: false, response: tooManyPanels(document.items.length) };
+  }
+  if (document.errors.length > 0 || document.kind === 'invalid') {
+    return {
+      ok: false,
+      response: problemResponse(
+        'invalid-panel',
+        document.errors.map((error) => ({
+          path: formatLocation(error.path),
+          message: error.message,
+        })),
+      ),
+    };
+  }
   return {
-    path: located.endsWith(suffix) ? located.slice(0, -suffix.length) : error.path,
-    message: error.message,
+    ok: true,
+    value: document.interpretations,
+    batch: document.batch,
+    ignored: document.ignored,
+    notices: document.notices,
+    sources: document.items.map((item) => item.imported?.sources),
   };
 }
 
 /**
  * Reads a request's panel, list of panels, or FHIR Observation/Bundle and interprets every
- * panel. All or nothing: one bad panel makes the whole request a 422 listing every problem.
+ * panel (see {@link interpretationsOf}).
  * @param request - the incoming request
  * @param asOf - the date of the interpretation, YYYY-MM-DD
  * @returns the interpretations in input order, or a 400/413/415/422 problem response (413 also
@@ -49,33 +75,21 @@ export async function readInterpretations(
   const body = await readJsonBody(request);
   if (!body.ok) return body;
   // HL7 v2 arrives as text and goes to the same document reader as a paste or a file.
-  const imported = body.kind === 'text' ? parseImport(body.text) : importJson(body.json);
-  if (imported.kind === 'invalid') {
-    return { ok: false, response: problemResponse('invalid-panel', imported.errors) };
-  }
-  if (imported.panels.length > MAX_PANELS_PER_REQUEST) {
-    return { ok: false, response: tooManyPanels(imported.panels.length) };
-  }
-  if (imported.panels.length === 0) {
-    return {
-      ok: false,
-      response: problemResponse('invalid-panel', [
-        { path: '(root)', message: 'must contain at least one panel' },
-      ]),
-    };
-  }
-  const errors: ProblemFieldError[] = [];
-  const interpretations: Interpretation[] = [];
-  for (const item of imported.panels) {
-    errors.push(...item.errors.map((error) => locate(item, error)));
-    if (item.imported === undefined) continue;
-    const outcome = interpret(item.imported.panel, { asOf });
-    if (outcome.ok) {
-      interpretations.push(mergeImportWarnings(outcome.value, item.imported.warnings));
-    } else {
-      errors.push(...outcome.errors.map((error) => locate(item, error)));
-    }
-  }
-  if (errors.length > 0) return { ok: false, response: problemResponse('invalid-panel', errors) };
-  return { ok: true, value: interpretations, batch: imported.batch };
+  return interpretationsOf(body.kind === 'text' ? body.text : { json: body.json }, asOf);
+}
+
+/**
+ * Response headers that report what the document held besides our results, so that a client
+ * reading a patient Bundle learns what was skipped: `Labs-Ignored` (count and codes, JSON) and
+ * `Labs-Notices` (count). They carry codes and counts only, never values or names.
+ * @param outcome - a successful outcome
+ * @returns the headers (empty when nothing was ignored)
+ */
+export function documentHeaders(
+  outcome: Extract<InterpretationsOutcome, { ok: true }>,
+): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (outcome.ignored.count > 0) headers['Labs-Ignored'] = JSON.stringify(outcome.ignored);
+  if (outcome.notices.length > 0) headers['Labs-Notices'] = String(outcome.notices.length);
+  return headers;
 }

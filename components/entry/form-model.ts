@@ -215,7 +215,10 @@ export function fillFormFromPanel(
   const filled = new Set<AnalyteId>();
   panel.results.forEach((result, index) => {
     const row = rows[result.analyte];
-    if (row === undefined) return;
+    if (row === undefined) {
+      skipped.push(`Result ${index + 1} (${String(result.analyte)}): not an analyte of this form.`);
+      return;
+    }
     if (filled.has(result.analyte)) {
       skipped.push(
         `Result ${index + 1} (${result.analyte}): only the first result per analyte fills the form.`,

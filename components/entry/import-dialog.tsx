@@ -4,12 +4,14 @@ import { useId, useRef, useState } from 'react';
 import type { Panel } from '@/lib/schemas';
 import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
+import { todayIso } from './today';
+import { MAX_BODY_BYTES } from '@/lib/http/limits';
 
 type ImportModule = typeof ReadImportModule;
-type ParseOutcome = ReturnType<ImportModule['parseImport']>;
+type ParseOutcome = ReturnType<ImportModule['interpretDocument']>;
 
 // The same limit the API puts on a request body.
-const MAX_FILE_BYTES = 64 * 1024;
+const MAX_FILE_BYTES = MAX_BODY_BYTES;
 
 /** One short example per accepted format, shown in the dialog. */
 const IMPORT_EXAMPLES: ReadonlyArray<{ label: string; text: string }> = [
@@ -100,17 +102,19 @@ export function ImportDialog({
   async function read() {
     try {
       moduleRef.current ??= await import('./read-import');
-      const parsed = moduleRef.current.parseImport(text);
+      const parsed = moduleRef.current.interpretDocument(text, { asOf: todayIso() });
       setOutcome(parsed);
       setFailure(null);
-      const first = parsed.kind === 'invalid' ? -1 : parsed.panels.findIndex((p) => p.imported);
+      const first = parsed.items.findIndex((p) => p.imported);
       setChosen(Math.max(0, first));
     } catch (error: unknown) {
       setFailure(error instanceof Error ? error.message : String(error));
     }
   }
 
-  const panels = outcome === null || outcome.kind === 'invalid' ? [] : outcome.panels;
+  const panels = outcome === null ? [] : outcome.items;
+  const where = (path: Parameters<ImportModule['formatLocation']>[0]): string =>
+    moduleRef.current?.formatLocation(path) ?? '';
   const selected = panels[chosen]?.imported;
 
   function fill() {
@@ -122,7 +126,7 @@ export function ImportDialog({
   return (
     <>
       <button type="button" className="button-secondary" onClick={open}>
-        Import FHIR or CSV…
+        Import FHIR, HL7 or CSV…
       </button>
       <dialog
         ref={dialogRef}
@@ -135,9 +139,9 @@ export function ImportDialog({
       >
         <h2 id={titleId}>Import results</h2>
         <p className="hint">
-          Paste a FHIR R4 Observation or Bundle (JSON), CSV rows or a panel (JSON). The text is read
-          in this browser and is not uploaded. Check what was read, then fill the form and
-          interpret.
+          Paste a FHIR R4 Observation or Bundle (JSON), an HL7 v2 result message (ORU^R01), lab CSV
+          rows (comma, semicolon or tab) or a panel (JSON), or choose a file. The text is read in
+          this browser and is not uploaded. Check what was read, then fill the form and interpret.
         </p>
         <label htmlFor={textId}>FHIR JSON or CSV text</label>
         <textarea
@@ -202,7 +206,7 @@ export function ImportDialog({
               <ul className="error-list">
                 {outcome.errors.map((error, i) => (
                   <li key={i}>
-                    {error.path}: {error.message}
+                    {where(error.path)}: {error.message}
                   </li>
                 ))}
               </ul>
@@ -213,6 +217,21 @@ export function ImportDialog({
                 Read as {outcome.kind.toUpperCase()}: {panels.length} panel
                 {panels.length === 1 ? '' : 's'}.
               </p>
+              {outcome.ignored.count > 0 ? (
+                <p>
+                  Not read ({outcome.ignored.count}, not vitamin D, B12 or magnesium):{' '}
+                  {outcome.ignored.codes.join(', ')}.
+                </p>
+              ) : null}
+              {outcome.notices.length > 0 ? (
+                <ul className="warning-list">
+                  {outcome.notices.map((notice, n) => (
+                    <li key={n} className="warning">
+                      {where(notice.path)}: {notice.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               {panels.map((entry, i) => (
                 <fieldset key={entry.index} className="import-panel">
                   <legend>
@@ -258,7 +277,7 @@ export function ImportDialog({
                     <ul className="error-list">
                       {entry.errors.map((error, e) => (
                         <li key={e}>
-                          {error.path}: {error.message}
+                          {where(error.path)}: {error.message}
                         </li>
                       ))}
                     </ul>

@@ -1,4 +1,6 @@
 // Loaded when the Import dialog reads pasted text: the parsers stay out of the first load.
 // Parsing happens in the browser; the pasted text is never sent anywhere.
-export { parseImport } from '@/lib/import';
+export { interpretDocument } from '@/lib/formats/document';
+export { formatLocation } from '@/lib/formats/location';
+export { decodeText } from '@/lib/import';
 export { normaliseUnit } from '@/lib/units';

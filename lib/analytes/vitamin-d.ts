@@ -48,6 +48,7 @@ export const VITAMIN_D = {
       code: '14635-7',
       display: '25-hydroxyvitamin D3 [Moles/volume] in Serum or Plasma',
       unit: 'nmol/L',
+      warn: 'vitamin-d3-only-code',
     },
     {
       code: '1989-3',

@@ -81,6 +81,7 @@ const resultInterpretationSchema = z.strictObject({
   critical: z.boolean(),
   criticalMessage: z.string().optional(),
   warnings: z.array(z.strictObject({ code: z.enum(WARNING_CODES), message: z.string() })),
+  reportStatus: z.enum(['preliminary', 'final', 'amended', 'corrected']).optional(),
   converted: z.array(z.strictObject({ value: z.number(), unit: unitCode, display: z.string() })),
   labRange: z
     .strictObject({

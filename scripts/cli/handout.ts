@@ -2,8 +2,8 @@ import { rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderHandout } from '../../lib/handout/render';
-import { locateError, mergeImportWarnings, parseImport } from '../../lib/import';
-import { interpret } from '../../lib/interpret';
+import { interpretDocument } from '../../lib/formats/document';
+import { formatLocatedError } from '../../lib/import';
 import { loadHandoutFonts } from '../../server/handout-fonts';
 import { EXIT, formatLocalDate, readInput } from './io';
 
@@ -107,38 +107,29 @@ export async function runHandoutCommand(args: string[], io: HandoutCommandIo): P
     io.stderr.write(`labs: ${input.message}\n`);
     return EXIT.noInput;
   }
-  const imported = parseImport(input.text);
-  if (imported.kind === 'invalid') {
-    io.stderr.write(
-      `${imported.errors.map((error) => `${error.path}: ${error.message}`).join('\n')}\n`,
-    );
-    return EXIT.invalid;
-  }
-  const [item, ...others] = imported.panels;
-  if (item === undefined || others.length > 0) {
-    io.stderr.write(
-      `(input): must hold exactly one panel for a handout (found ${imported.panels.length})\n`,
-    );
-    return EXIT.invalid;
-  }
-  if (item.imported === undefined || item.errors.length > 0) {
-    io.stderr.write(`${item.errors.map((error) => locateError(item.origin, error)).join('\n')}\n`);
-    return EXIT.invalid;
-  }
   const today = io.today ?? formatLocalDate(new Date());
-  const outcome = interpret(item.imported.panel, { asOf: today });
-  if (!outcome.ok) {
+  const document = interpretDocument(input.text, { asOf: today });
+  if (document.errors.length > 0) {
+    io.stderr.write(`${document.errors.map(formatLocatedError).join('\n')}\n`);
+    return EXIT.invalid;
+  }
+  const [interpretation, ...others] = document.interpretations;
+  if (interpretation === undefined || others.length > 0) {
     io.stderr.write(
-      `${outcome.errors.map((error) => locateError(item.origin, error)).join('\n')}\n`,
+      `(input): must hold exactly one panel for a handout (found ${document.items.length})\n`,
     );
     return EXIT.invalid;
   }
-  const interpretation = mergeImportWarnings(outcome.value, item.imported.warnings);
+  if (document.ignored.count > 0) {
+    io.stderr.write(
+      `labs handout: ignored ${document.ignored.count} entries that are not ours: ${document.ignored.codes.join(', ')}\n`,
+    );
+  }
 
   const { bytes, warnings } = await renderHandout(interpretation, loadHandoutFonts(), {
     lang,
     paper,
-    generatedOn: today,
+    generatedOn: interpretation.asOf ?? today,
   });
   // Warnings name the field, never its content (no patient data on stderr).
   for (const warning of warnings) io.stderr.write(`labs handout: warning: ${warning.message}\n`);

@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
 import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/csv';
-import { toFhirBundle, toFhirObservations } from '../../lib/fhir';
-import { locateError, mergeImportWarnings, parseImport } from '../../lib/import';
-import type { ImportItem, ImportOrigin } from '../../lib/import';
+import { toFhirBundle, toFhirEntries } from '../../lib/fhir';
+import { interpretDocument } from '../../lib/formats/document';
+import type { DocumentOutcome } from '../../lib/formats/document';
+import { formatLocatedError, locateError } from '../../lib/import';
+import type { ImportOrigin, ResultSource } from '../../lib/import';
 import { interpret } from '../../lib/interpret';
 import { interpretOptionsSchema } from '../../lib/schemas';
 import type { Interpretation } from '../../lib/types';
@@ -20,7 +22,11 @@ const PROGRESS_EVERY = 2000;
 /** Writes interpretations in one format, piece by piece (a batch is never one big string). */
 interface OutputSink {
   begin(): Promise<void> | undefined;
-  add(interpretation: Interpretation, position: number): Promise<void> | undefined;
+  add(
+    interpretation: Interpretation,
+    position: number,
+    sources?: ReadonlyArray<ResultSource | undefined>,
+  ): Promise<void> | undefined;
   end(): Promise<void> | undefined;
 }
 
@@ -46,17 +52,19 @@ function createSink(format: InterpretFormat, batch: boolean, out: ChunkedWriter)
       if (!batch) {
         return {
           begin: () => undefined,
-          add: (interpretation) =>
-            out.write(`${JSON.stringify(toFhirBundle([interpretation]), null, 2)}\n`),
+          add: (interpretation, _position, sources) =>
+            out.write(
+              `${JSON.stringify(toFhirBundle([interpretation], { sources: [sources] }), null, 2)}\n`,
+            ),
           end: () => undefined,
         };
       }
       return {
         begin: () => out.write('{"resourceType":"Bundle","type":"collection","entry":['),
-        add: (interpretation, position) => {
+        add: (interpretation, position, sources) => {
           let text = '';
-          for (const resource of toFhirObservations(interpretation, position)) {
-            text += `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify({ resource })}`;
+          for (const entry of toFhirEntries(interpretation, position, sources)) {
+            text += `${count++ === 0 ? '\n' : ',\n'}${JSON.stringify(entry)}`;
           }
           return out.write(text);
         },
@@ -69,21 +77,6 @@ function createSink(format: InterpretFormat, batch: boolean, out: ChunkedWriter)
         end: () => undefined,
       };
   }
-}
-
-/** The outcome of one import item: its interpretation or the lines describing its problems. */
-function interpretItem(
-  item: ImportItem,
-  asOf: string,
-): { ok: true; value: Interpretation } | { ok: false; lines: string[] } {
-  if (item.imported === undefined || item.errors.length > 0) {
-    return { ok: false, lines: item.errors.map((error) => locateError(item.origin, error)) };
-  }
-  const outcome = interpret(item.imported.panel, { asOf });
-  if (!outcome.ok) {
-    return { ok: false, lines: outcome.errors.map((error) => locateError(item.origin, error)) };
-  }
-  return { ok: true, value: mergeImportWarnings(outcome.value, item.imported.warnings) };
 }
 
 /**
@@ -108,7 +101,7 @@ function parseJsonArray(text: string): unknown[] | undefined {
 
 /** Where an error of array element `index` is: what `importJson` gives each element. */
 function arrayOrigin(index: number): ImportOrigin {
-  return { prefix: `[${index}] `, results: [], panelFields: {} };
+  return { prefix: [{ label: `[${index}]` }], results: [], panelFields: {} };
 }
 
 /**
@@ -219,50 +212,58 @@ export async function runInterpretCommand(args: readonly string[], io: CliIo): P
   }
   const array = parseJsonArray(input.text);
   if (array !== undefined) return interpretArray(array, format, asOf, io);
-  const imported = parseImport(input.text);
-  if (imported.kind === 'invalid') {
-    writeErrors(
-      io,
-      imported.errors.map((error) => `${error.path}: ${error.message}`),
-    );
+  const document = interpretDocument(input.text, { asOf });
+  reportDocument(document, io);
+  if (document.kind === 'invalid') {
+    writeErrors(io, document.errors.map(formatLocatedError));
     return EXIT.invalid;
   }
 
   const out = new ChunkedWriter(io.stdout);
-  if (!imported.batch) {
-    const [item] = imported.panels;
-    const outcome = item === undefined ? undefined : interpretItem(item, asOf);
-    if (outcome === undefined || !outcome.ok) {
-      writeErrors(io, outcome?.lines ?? ['(root): nothing to interpret']);
+  if (!document.batch) {
+    const [item] = document.items;
+    if (item?.interpretation === undefined) {
+      writeErrors(io, document.errors.map(formatLocatedError));
       return EXIT.invalid;
     }
     const sink = createSink(format, false, out);
     await sink.begin();
-    await sink.add(outcome.value, item?.index ?? 0);
+    await sink.add(item.interpretation, item.index, item.imported?.sources);
     await sink.end();
     await out.flush();
     return EXIT.ok;
   }
 
   const sink = createSink(format, true, out);
-  const total = imported.panels.length;
-  const showProgress = io.stderrIsTTY && total >= PROGRESS_EVERY;
+  const total = document.items.length;
   let failed = 0;
   await sink.begin();
-  for (const item of imported.panels) {
-    const outcome = interpretItem(item, asOf);
-    if (outcome.ok) {
-      const waiting = sink.add(outcome.value, item.index);
+  for (const item of document.items) {
+    if (item.interpretation !== undefined) {
+      const waiting = sink.add(item.interpretation, item.index, item.imported?.sources);
       if (waiting !== undefined) await waiting;
     } else {
       failed += 1;
-      // Clear a progress line first so the problem is readable.
-      if (showProgress) io.stderr.write('\r\x1b[K');
-      writeErrors(io, outcome.lines);
-    }
-    if (showProgress && (item.index + 1) % PROGRESS_EVERY === 0) {
-      io.stderr.write(`\rinterpreted ${item.index + 1}/${total} panels`);
+      writeErrors(io, item.errors.map(formatLocatedError));
     }
   }
-  return finishBatch(sink, out, io, total, failed, showProgress);
+  return finishBatch(sink, out, io, total, failed, false);
+}
+
+/**
+ * Tells the user what the document held besides our results (codes and counts only, never a
+ * value or a name): the entries skipped as not ours, and the notices (results skipped by status,
+ * dates read as US dates, columns not read).
+ * @param document - the outcome
+ * @param io - the streams
+ */
+function reportDocument(document: DocumentOutcome, io: CliIo): void {
+  const { ignored, notices } = document;
+  if (ignored.count > 0) {
+    io.stderr.write(
+      `labs: ignored ${ignored.count} entr${ignored.count === 1 ? 'y' : 'ies'} (not a 25(OH)D, B12 or magnesium result): ${ignored.codes.join(', ')}\n`,
+    );
+  }
+  for (const notice of notices)
+    io.stderr.write(`labs: notice: ${formatLocatedError({ ...notice, code: 'invalid' })}\n`);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decodeText } from '../../lib/import';
 
 /** Exit codes of the `labs` CLI. */
 export const EXIT = {
@@ -52,6 +53,18 @@ export function createProcessIo(): CliIo {
 }
 
 /**
+ * Decodes an input file: UTF-16 when it starts with that byte order mark (lab exports from
+ * spreadsheet programs often are), else UTF-8.
+ * @param bytes - the file content
+ * @returns the text
+ */
+function decodeInput(bytes: Buffer): string {
+  const utf16 =
+    (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+  return utf16 ? (decodeText(bytes) ?? bytes.toString('utf8')) : bytes.toString('utf8');
+}
+
+/**
  * Reads a whole input: a file, or stdin for `-`.
  * @param source - a path or `-`
  * @param io - the streams
@@ -67,12 +80,12 @@ export async function readInput(
       for await (const chunk of io.stdin) {
         chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
       }
-      return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+      return { ok: true, text: decodeInput(Buffer.concat(chunks)) };
     }
     // One synchronous read and one decode: the promise API reads a large file in chunks and
     // decodes each, leaving a string that JSON.parse must first flatten (a CLI has nothing else
     // to do meanwhile).
-    return { ok: true, text: readFileSync(source, 'utf8') };
+    return { ok: true, text: decodeInput(readFileSync(source)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

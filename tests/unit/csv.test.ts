@@ -4,11 +4,13 @@ import {
   formatCsvField,
   formatCsvLine,
   parseCsv,
-  splitCsvRecords,
   toCsv,
   toCsvLines,
   toCsvRows,
 } from '@/lib/csv';
+import { parse } from 'csv-parse/browser/esm/sync';
+import { formatLocation } from '@/lib/formats/location';
+import { decodeText } from '@/lib/import';
 import type { ImportItem } from '@/lib/import';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
@@ -25,44 +27,23 @@ function interpretOk(panel: unknown): Interpretation {
 
 function read(text: string): ImportItem[] {
   const outcome = parseCsv(text);
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  if (outcome.kind === 'invalid') throw new Error(JSON.stringify(outcome.errors));
   return outcome.panels;
 }
 
-describe('splitCsvRecords', () => {
-  it('reads quoted fields with commas, doubled quotes and line breaks', () => {
-    const split = splitCsvRecords('a,"b, c","say ""hi""","two\nlines"\r\nx,y,z,w\n');
-    expect(split).toEqual({
-      ok: true,
-      records: [
-        { line: 1, fields: ['a', 'b, c', 'say "hi"', 'two\nlines'] },
-        { line: 3, fields: ['x', 'y', 'z', 'w'] },
-      ],
-    });
-  });
+const LAB_CSV = 'Test;Result;Units\r\nVitamin D;12,5;ng/mL\r\nMagnesium;0,8;mmol/L\r\n';
 
-  it('trims unquoted fields, keeps quoted spaces and skips blank lines', () => {
-    const split = splitCsvRecords(' a , " b " \n\n\nc,d');
-    expect(split).toEqual({
-      ok: true,
-      records: [
-        { line: 1, fields: ['a', ' b '] },
-        { line: 4, fields: ['c', 'd'] },
-      ],
-    });
-  });
-
-  it('keeps empty fields', () => {
-    expect(splitCsvRecords('a,,\n')).toEqual({
-      ok: true,
-      records: [{ line: 1, fields: ['a', '', ''] }],
-    });
-  });
-
-  it('reports an unterminated quote with its line', () => {
-    expect(splitCsvRecords('a,b\nc,"d\n')).toEqual({ ok: false, line: 2 });
-  });
-});
+function utf16le(text: string): Uint8Array {
+  const bytes = new Uint8Array(2 + text.length * 2);
+  bytes[0] = 0xff;
+  bytes[1] = 0xfe;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    bytes[2 + index * 2] = code & 0xff;
+    bytes[3 + index * 2] = code >> 8;
+  }
+  return bytes;
+}
 
 describe('parseCsv', () => {
   it('groups rows by panel_id in order of first appearance, rows need not be adjacent', () => {
@@ -81,11 +62,121 @@ describe('parseCsv', () => {
     ]);
   });
 
-  it('accepts the columns in any order and any case, with a BOM', () => {
-    const [item] = read(`\uFEFFUnit,Value,Analyte,Panel_ID\nng/mL,12,vitamin-d,P1\n`);
-    expect(item?.imported?.panel.results).toEqual([
-      { analyte: 'vitamin-d', value: '12', unit: 'ng/mL' },
+  it('reads the CSV of issue 9 (analytes by common name): all three rows land', () => {
+    const items = read(
+      'panel_id,analyte,value,unit\nP1,Vitamin D,9,ng/mL\nP1,B12,190,pg/mL\nP1,Magnesium,0.64,mmol/L\n',
+    );
+    expect(items[0]?.imported?.panel.results).toEqual([
+      { analyte: 'vitamin-d', value: '9', unit: 'ng/mL' },
+      { analyte: 'vitamin-b12', value: '190', unit: 'pg/mL' },
+      { analyte: 'magnesium', value: '0.64', unit: 'mmol/L' },
     ]);
+  });
+
+  it.each([
+    ['vitamin-d', 'vitamin-d'],
+    ['VITAMIN D', 'vitamin-d'],
+    ['25-OH Vitamin D', 'vitamin-d'],
+    ['25(OH)D', 'vitamin-d'],
+    ['Vitamin D, 25-Hydroxy', 'vitamin-d'],
+    ['62292-8', 'vitamin-d'],
+    ['b12', 'vitamin-b12'],
+    ['Vitamin B12', 'vitamin-b12'],
+    ['2132-9', 'vitamin-b12'],
+    ['magnesium', 'magnesium'],
+    ['MAGNESIUM, SERUM', 'magnesium'],
+    ['19123-9', 'magnesium'],
+  ])('names the analyte %j as %s', (name, analyte) => {
+    const [item] = read(`panel_id,analyte,value,unit\nP1,"${name}",5,ng/mL\n`);
+    expect(item?.imported?.panel.results[0]?.analyte).toBe(analyte);
+  });
+
+  it('reads the analyte from a loinc column and keeps the D3-only warning', () => {
+    const [item] = read('test,loinc,result,units\n25-OH D3,1989-3,25,ng/mL\n');
+    expect(item?.imported?.panel.results[0]?.analyte).toBe('vitamin-d');
+    expect(item?.imported?.warnings.map((w) => w.code)).toEqual(['vitamin-d3-only-code']);
+    expect(item?.imported?.sources?.[0]?.loinc).toBe('1989-3');
+  });
+
+  it.each([
+    ['semicolon', 'Test;Result;Units;Reference Range\nVitamin D;12,5;ng/mL;30-100\n'],
+    ['tab', 'Test\tResult\tUnits\tReference Range\nVitamin D\t12,5\tng/mL\t30-100\n'],
+  ])('sniffs a %s delimiter and reads its decimal comma', (_name, text) => {
+    const [item] = read(text);
+    expect(item?.imported?.panel.results[0]).toEqual({
+      analyte: 'vitamin-d',
+      value: '12.5',
+      unit: 'ng/mL',
+      labRange: { low: 30, high: 100 },
+    });
+  });
+
+  it('refuses a decimal comma in a comma-separated file (quoted so it is one field)', () => {
+    const [item] = read('test,result,unit\nVitamin D,"12,5",ng/mL\n');
+    expect(item?.imported).toBeUndefined();
+    expect(item?.errors[0]?.message).toMatch(/decimal comma/);
+    expect(formatLocation(item?.errors[0]?.path ?? [])).toBe('row 2 result');
+  });
+
+  it.each([
+    ['UTF-8 with BOM', new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(LAB_CSV)])],
+    ['UTF-8 without BOM', new TextEncoder().encode(LAB_CSV)],
+    ['UTF-16 LE with BOM', utf16le(LAB_CSV)],
+  ])('decodes %s', (_name, bytes) => {
+    const text = decodeText(bytes);
+    expect(text).toBeDefined();
+    const [item] = read(text ?? '');
+    expect(item?.imported?.panel.results).toHaveLength(2);
+  });
+
+  it('ignores extra columns, naming them once and never their contents', () => {
+    const outcome = parseCsv(
+      'MRN,Patient Name,Test,Result,Units\n12345,Jane Roe,Vitamin D,12,ng/mL\n12345,Jane Roe,B12,300,pg/mL\n',
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.notices).toHaveLength(1);
+    expect(outcome.notices[0]?.message).toBe(
+      '2 columns not read (MRN, Patient Name); their contents are ignored',
+    );
+    expect(JSON.stringify(outcome)).not.toContain('Jane Roe');
+    expect(JSON.stringify(outcome)).not.toContain('12345');
+  });
+
+  it('ignores rows of other tests and counts them', () => {
+    const outcome = parseCsv(
+      'test,result,unit\nFerritin,40,ng/mL\nVitamin D,12,ng/mL\nTSH,2,mIU/L\n',
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.ignored).toEqual({ count: 2, codes: ['test Ferritin', 'test TSH'] });
+    expect(outcome.panels).toHaveLength(1);
+  });
+
+  it.each([
+    ['2026-03-14', '2026-03-14', undefined],
+    ['2026-03-14T08:30:00Z', '2026-03-14', undefined],
+    ['03/14/2026', '2026-03-14', /US date/],
+    ['14/03/2026', '2026-03-14', /day comes first/],
+  ])('reads the collection date %s', (written, date, note) => {
+    const outcome = parseCsv(`test,result,unit,collected\nVitamin D,12,ng/mL,${written}\n`);
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.panels[0]?.imported?.panel.collectedOn).toBe(date);
+    if (note === undefined) expect(outcome.notices).toEqual([]);
+    else expect(outcome.notices[0]?.message).toMatch(note);
+  });
+
+  it('refuses an ambiguous date and says how to write it', () => {
+    const [item] = read('test,result,unit,date\nVitamin D,12,ng/mL,03/04/2026\n');
+    expect(item?.errors[0]?.message).toMatch(/ambiguous.*YYYY-MM-DD/);
+  });
+
+  it('drops a one-sided or text reference range with a warning, still reading the result', () => {
+    const [item] = read('test,result,unit,reference_range\nB12,250,pg/mL,<900\n');
+    expect(item?.imported?.panel.results[0]).toEqual({
+      analyte: 'vitamin-b12',
+      value: '250',
+      unit: 'pg/mL',
+    });
+    expect(item?.imported?.warnings.map((w) => w.code)).toEqual(['lab-range-dropped']);
   });
 
   it('reads the optional columns', () => {
@@ -107,18 +198,25 @@ describe('parseCsv', () => {
 
   it('accepts its own output columns and ignores the computed ones', () => {
     const text = toCsv([interpretOk(GOLDEN_CASES[0]?.panel)]);
-    expect(read(text)[0]?.errors).toEqual([]);
+    const outcome = parseCsv(text);
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.panels[0]?.errors).toEqual([]);
+    expect(outcome.notices).toEqual([]);
   });
 
   it.each([
-    [`panel_id,analyte,value,units\nP1,vitamin-d,1,ng/mL`, 'header column 4', 'unknown-key'],
-    [`panel_id,analyte,value\nP1,vitamin-d,1`, 'header unit', 'required'],
-    [`panel_id,analyte,value,unit,unit\nP1,vitamin-d,1,ng/mL,ng/mL`, 'header column 5', 'invalid'],
-    [`panel_id,analyte,value,unit\nP1,"vitamin-d,1,ng/mL`, 'row 2', 'invalid'],
-  ])('refuses an unusable header or file (%#)', (text, path, code) => {
+    [`panel_id,analyte,value\nP1,vitamin-d,1`, 'header', /no unit/],
+    [`panel_id,analyte,value,unit,units\nP1,vitamin-d,1,ng/mL,ng/mL`, 'header column 5', /same as/],
+    [`panel_id,analyte,value,unit\nP1,"vitamin-d,1,ng/mL`, 'row 2', /quoted field/],
+    [`hello world\nthis is not a lab file`, '(input)', /needs a test/],
+    [`test,result,unit\nFerritin,40,ng/mL`, 'CSV', /no 25-hydroxyvitamin D.*1 rows of other tests/],
+  ])('refuses an unusable file with its reason (%#)', (text, path, message) => {
     const outcome = parseCsv(text);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.errors[0]).toMatchObject({ path, code });
+    expect(outcome.kind).toBe('invalid');
+    if (outcome.kind === 'invalid') {
+      expect(formatLocation(outcome.errors[0]?.path ?? [])).toBe(path);
+      expect(outcome.errors[0]?.message).toMatch(message);
+    }
   });
 
   it('stops a panel with a row of the wrong width, and reports rows without a panel id', () => {
@@ -126,7 +224,10 @@ describe('parseCsv', () => {
       `${HEADER}\nP1,vitamin-d,12,ng/mL\nP2,vitamin-d,12\nP2,magnesium,0.8,mmol/L\n,vitamin-d,1,ng/mL\n`,
     );
     expect(
-      items.map((item) => [item.imported !== undefined, item.errors.map((e) => e.path)]),
+      items.map((item) => [
+        item.imported !== undefined,
+        item.errors.map((e) => formatLocation(e.path)),
+      ]),
     ).toEqual([
       [true, []],
       [false, ['row 3 (panel P2)']],
@@ -142,7 +243,7 @@ describe('parseCsv', () => {
     ],
     [
       'lab range',
-      'panel_id,analyte,value,unit,lab_low,lab_high\nP1,vitamin-d,5,ng/mL,30,',
+      'panel_id,analyte,value,unit,lab_low,lab_high\nP1,vitamin-d,5,ng/mL,30,x',
       'row 2 (panel P1) lab_high',
     ],
     [
@@ -158,13 +259,15 @@ describe('parseCsv', () => {
   ])('stops a panel with a bad or conflicting %s', (_name, text, path) => {
     const [item] = read(text);
     expect(item?.imported).toBeUndefined();
-    expect(item?.errors[0]?.path).toBe(path);
+    expect(formatLocation(item?.errors[0]?.path ?? [])).toBe(path);
   });
 
   it('locates each result so interpret() errors point at the row and column', () => {
     const [item] = read(`${HEADER}\nP3,vitamin-d,12,ng/mL\nP3,magnesium,abc,mmol/L\n`);
-    expect(item?.origin?.results[1]?.fields.value).toBe('row 3 (panel P3) value');
-    expect(item?.origin?.prefix).toBe('panel P3 (rows 2-3) ');
+    expect(formatLocation(item?.origin?.results[1]?.fields.value ?? [])).toBe(
+      'row 3 (panel P3) value',
+    );
+    expect(formatLocation(item?.origin?.prefix ?? [])).toBe('panel P3 (rows 2-3)');
   });
 });
 
@@ -253,7 +356,7 @@ describe('formatCsvField', () => {
     [' edge', '" edge"'],
   ])('%j -> %s', (value, expected) => {
     expect(formatCsvField(value)).toBe(expected);
-    const split = splitCsvRecords(expected);
-    expect(split.ok && split.records[0]?.fields[0]).toBe(value);
+    const [record] = parse(expected) as string[][];
+    expect(record?.[0]).toBe(value);
   });
 });

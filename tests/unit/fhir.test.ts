@@ -9,6 +9,7 @@ import {
   UCUM_SYSTEM,
   V3_INTERPRETATION_SYSTEM,
 } from '@/lib/fhir';
+import { formatLocation } from '@/lib/formats/location';
 import type { ImportItem } from '@/lib/import';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
@@ -22,10 +23,14 @@ function interpretOk(panel: unknown): Interpretation {
   return outcome.value;
 }
 
-function read(json: unknown): ImportItem[] {
+/** The items, with each error's location printed (as every surface prints it). */
+function read(json: unknown) {
   const outcome = panelsFromFhir(json);
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.panels;
+  if (outcome.kind === 'invalid') throw new Error(JSON.stringify(outcome.errors));
+  return outcome.panels.map((item: ImportItem) => ({
+    ...item,
+    errors: item.errors.map((error) => ({ ...error, path: formatLocation(error.path) })),
+  }));
 }
 
 /** A minimal Observation with a LOINC code and a quantity. */
@@ -191,17 +196,18 @@ describe('panelsFromFhir', () => {
     ]);
   });
 
-  it('reports a LOINC code it does not interpret', () => {
-    const [item] = read(observation('13964-2', ucum(300, 'nmol/L')));
-    expect(item?.errors[0]).toMatchObject({ path: 'code', code: 'unknown-analyte' });
-    expect(item?.errors[0]?.message).toContain('13964-2');
+  it('refuses an Observation of a LOINC code it does not interpret, naming the codes it reads', () => {
+    const outcome = panelsFromFhir(observation('13964-2', ucum(300, 'nmol/L')));
+    expect(outcome.kind).toBe('invalid');
+    expect(outcome.ignored).toEqual({ count: 1, codes: ['LOINC 13964-2'] });
+    if (outcome.kind === 'invalid') expect(outcome.errors[0]?.message).toContain('62292-8');
   });
 
   it.each(['constructor', '__proto__', 'toString'])(
     'treats LOINC %j as an unknown code, not as an object key',
     (code) => {
-      const [item] = read(observation(code, ucum(1, 'ng/mL')));
-      expect(item?.errors[0]).toMatchObject({ path: 'code', code: 'unknown-analyte' });
+      const outcome = panelsFromFhir(observation(code, ucum(1, 'ng/mL')));
+      expect(outcome.ignored).toEqual({ count: 1, codes: [`LOINC ${code}`] });
     },
   );
 
@@ -243,7 +249,7 @@ describe('panelsFromFhir', () => {
         ),
         (json) => {
           const outcome = panelsFromFhir(json);
-          expect(typeof outcome.ok).toBe('boolean');
+          expect(typeof outcome.kind).toBe('string');
         },
       ),
       { numRuns: 1000 },
@@ -321,8 +327,13 @@ describe('panelsFromFhir', () => {
     );
     const text = { ...observation('62292-8', {}), valueQuantity: undefined, valueString: '<5' };
     expect(read(text)[0]?.errors[0]).toMatchObject({
+      path: 'valueString',
+      message: expect.stringContaining('never guessed'),
+    });
+    const coded = { ...observation('62292-8', {}), valueQuantity: undefined, valueBoolean: true };
+    expect(read(coded)[0]?.errors[0]).toMatchObject({
       path: 'valueQuantity',
-      message: expect.stringContaining('valueString'),
+      message: expect.stringContaining('valueBoolean'),
     });
     expect(
       read(observation('62292-8', { ...ucum(20, 'ng/mL'), comparator: 'ad' }))[0]?.errors[0]?.path,
@@ -375,11 +386,10 @@ describe('panelsFromFhir', () => {
       ),
     );
     expect(items.map((item) => item.errors.map((e) => e.path))).toEqual([
-      ['entry[0].resource.resourceType'],
       [],
       ['entry[2].resource.valueQuantity.unit'],
     ]);
-    expect(items[1]?.imported?.panel.results.map((r) => r.value)).toEqual([12, 180]);
+    expect(items[0]?.imported?.panel.results.map((r) => r.value)).toEqual([12, 180]);
   });
 
   it('skips entries included only as search context', () => {
@@ -396,19 +406,110 @@ describe('panelsFromFhir', () => {
     expect(items[0]?.errors).toEqual([]);
   });
 
-  it('skips Observations entered in error', () => {
-    const [item] = read(observation('62292-8', ucum(12, 'ng/mL'), { status: 'entered-in-error' }));
-    expect(item?.errors[0]?.path).toBe('status');
+  it.each(['entered-in-error', 'cancelled'])('skips Observations %s with a notice', (status) => {
+    const outcome = panelsFromFhir(
+      bundle([
+        observation('62292-8', ucum(12, 'ng/mL'), { status }),
+        observation('2132-9', ucum(180, 'pg/mL')),
+      ]),
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.panels[0]?.imported?.panel.results.map((r) => r.analyte)).toEqual([
+      'vitamin-b12',
+    ]);
+    expect(formatLocation(outcome.notices[0]?.path ?? [])).toBe('entry[0].resource.status');
+    expect(outcome.notices[0]?.message).toMatch(/not interpreted/);
   });
 
   it.each([
-    [{ resourceType: 'Bundle', type: 'history', entry: [] }, 'type'],
+    [{ resourceType: 'Bundle', type: 'nonsense', entry: [] }, 'type'],
     [{ resourceType: 'Bundle', type: 'collection', entry: [] }, 'entry'],
     [{ resourceType: 'Patient' }, 'resourceType'],
     ['text', '(root)'],
   ])('refuses input that is not an Observation or a usable Bundle (%#)', (json, path) => {
     const outcome = panelsFromFhir(json);
-    expect(outcome.ok).toBe(false);
-    if (!outcome.ok) expect(outcome.errors[0]?.path).toBe(path);
+    expect(outcome.kind).toBe('invalid');
+    if (outcome.kind === 'invalid')
+      expect(formatLocation(outcome.errors[0]?.path ?? [])).toBe(path);
+  });
+});
+
+describe('panelsFromFhir: what real EHRs send', () => {
+  it.each([
+    'document',
+    'message',
+    'transaction',
+    'transaction-response',
+    'batch',
+    'batch-response',
+    'history',
+    'searchset',
+    'collection',
+  ])('reads a %s Bundle', (type) => {
+    const items = read(bundle([observation('2132-9', ucum(180, 'pg/mL'))], type));
+    expect(items[0]?.imported?.panel.results).toEqual([
+      { analyte: 'vitamin-b12', value: 180, unit: 'pg/mL' },
+    ]);
+  });
+
+  it.each([
+    ['<5 ng/mL', { value: 5, comparator: '<', unit: 'ng/mL' }],
+    ['>= 150 ng/mL', { value: 150, comparator: '>=', unit: 'ng/mL' }],
+    ['≤ 5 ng/mL', { value: 5, comparator: '<=', unit: 'ng/mL' }],
+    ['42 nmol/L', { value: 42, unit: 'nmol/L' }],
+  ])('reads valueString %j like a quantity with its comparator', (valueString, expected) => {
+    const resource = { ...observation('62292-8', {}), valueQuantity: undefined, valueString };
+    expect(read(resource)[0]?.imported?.panel.results[0]).toEqual({
+      analyte: 'vitamin-d',
+      ...expected,
+    });
+  });
+
+  it.each(['urn:oid:2.16.840.1.113883.6.1', 'https://loinc.org', 'http://loinc.org'])(
+    'accepts the LOINC system written %s',
+    (system) => {
+      const resource = {
+        ...observation('2601-3', ucum(0.8, 'mmol/L')),
+        code: { coding: [{ system, code: '2601-3' }] },
+      };
+      expect(read(resource)[0]?.imported?.panel.results[0]?.analyte).toBe('magnesium');
+    },
+  );
+
+  it.each([
+    [
+      '0-0',
+      { low: { value: 0, unit: 'mg/dL' }, high: { value: 0, unit: 'mg/dL' } },
+      /0-0 is not a range/,
+    ],
+    ['text only', { text: 'see report' }, /text only/],
+    ['low only', { low: { value: 1.8, unit: 'mg/dL' } }, /low value only/],
+  ])('drops a %s referenceRange with a warning and still reads the result', (_n, range, why) => {
+    const [item] = read(observation('19123-9', ucum(1.9, 'mg/dL'), { referenceRange: [range] }));
+    expect(item?.imported?.panel.results[0]).toEqual({
+      analyte: 'magnesium',
+      value: 1.9,
+      unit: 'mg/dL',
+    });
+    expect(item?.imported?.warnings).toEqual([
+      { resultIndex: 0, code: 'lab-range-dropped', message: expect.stringMatching(why) },
+    ]);
+  });
+
+  it('counts entries that are not ours as ignored, never as errors', () => {
+    const outcome = panelsFromFhir(
+      bundle([
+        { resourceType: 'DiagnosticReport' },
+        observation('718-7', ucum(13, 'g/dL')),
+        observation('62292-8', ucum(12, 'ng/mL')),
+        { resourceType: 'Patient' },
+      ]),
+    );
+    expect(outcome.ignored).toEqual({
+      count: 3,
+      codes: ['DiagnosticReport', 'LOINC 718-7', 'Patient'],
+    });
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.panels.flatMap((p) => p.errors)).toEqual([]);
   });
 });

@@ -2,7 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/csv';
 import { LOINC_SYSTEM, toFhirBundle, UCUM_SYSTEM } from '@/lib/fhir';
-import { importJson, locateError, mergeImportWarnings, parseImport } from '@/lib/import';
+import {
+  formatLocatedError,
+  importJson,
+  locateError,
+  mergeImportWarnings,
+  parseImport,
+} from '@/lib/import';
 import type { ImportItem, ImportOutcome } from '@/lib/import';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
@@ -24,7 +30,7 @@ function items(outcome: ImportOutcome): ImportItem[] {
 /** Every line interpret() or the import reports for each item, located in the source. */
 function problems(outcome: ImportOutcome): string[][] {
   return items(outcome).map((item) => {
-    if (item.imported === undefined) return item.errors.map((e) => locateError(item.origin, e));
+    if (item.imported === undefined) return item.errors.map(formatLocatedError);
     const result = interpret(item.imported.panel, { asOf: AS_OF });
     return result.ok ? [] : result.errors.map((e) => locateError(item.origin, e));
   });
@@ -90,7 +96,7 @@ describe('parseImport', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string(), fc.json(), fc.constant('panel_id,analyte\n"')), (text) => {
         const outcome = parseImport(text);
-        expect(['panel', 'panels', 'fhir', 'csv', 'invalid']).toContain(outcome.kind);
+        expect(['panel', 'panels', 'fhir', 'csv', 'hl7', 'invalid']).toContain(outcome.kind);
       }),
       { numRuns: 500 },
     );
@@ -130,8 +136,8 @@ describe('locateError', () => {
         'row 3 (panel P3) rule_set: must be one of endocrine-society-2011, iom-2011',
         'row 4 (panel P3) value: must be a positive number, or <N / >N',
       ],
-      ['row 5 (panel P4) analyte: must be one of vitamin-d, vitamin-b12, magnesium'],
     ]);
+    expect(parseImport(text).ignored).toEqual({ count: 1, codes: ['test ferritin'] });
   });
 
   it('points FHIR errors at the entry and element', () => {
@@ -153,7 +159,7 @@ describe('locateError', () => {
   });
 
   it('falls back to the prefix for panel-level paths', () => {
-    const origin = { prefix: 'panel P9 (rows 2-60) ', results: [], panelFields: {} };
+    const origin = { prefix: [{ label: 'panel P9 (rows 2-60)' }], results: [], panelFields: {} };
     expect(locateError(origin, { path: 'results', message: 'is too long', code: 'too-many' })).toBe(
       'panel P9 (rows 2-60) results: is too long',
     );

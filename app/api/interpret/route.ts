@@ -1,7 +1,7 @@
 import { toFhirBundle } from '@/lib/fhir';
 import { interpretQuerySchema } from '@/lib/http/api-schemas';
 import { defineRoute, NO_STORE } from '@/server/api-route';
-import { readInterpretations } from '@/server/read-interpretations';
+import { documentHeaders, readInterpretations } from '@/server/read-interpretations';
 import { readQuery, todayUtc } from '@/server/read-query';
 
 export const dynamic = 'force-dynamic';
@@ -16,12 +16,17 @@ const route = defineRoute(
       // One panel in, one object out; a list or a Bundle in, a list out. FHIR is always a Bundle.
       const body =
         mediaType === 'application/fhir+json'
-          ? toFhirBundle(outcome.value)
+          ? toFhirBundle(outcome.value, { sources: outcome.sources })
           : outcome.batch
             ? outcome.value
             : outcome.value[0];
       return new Response(JSON.stringify(body), {
-        headers: { 'Content-Type': mediaType, Vary: 'Accept', ...NO_STORE },
+        headers: {
+          'Content-Type': mediaType,
+          Vary: 'Accept',
+          ...NO_STORE,
+          ...documentHeaders(outcome),
+        },
       });
     },
   },

