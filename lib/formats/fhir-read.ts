@@ -558,6 +558,8 @@ function readKnown(
         unit: value.unit,
         ...(value.comparator === undefined ? {} : { comparator: value.comparator }),
         ...(range.labRange === undefined ? {} : { labRange: range.labRange }),
+        // The source code travels with the result: interpret() adds the warnings it implies.
+        ...(known === undefined ? {} : { code: known.code }),
       },
       fields: {
         analyte: [...at, 'code'],

@@ -196,6 +196,7 @@ function readObx(segment: Hl7Segment, label: Location): ObxRead {
       unit,
       ...(comparator === undefined ? {} : { comparator }),
       ...(labRange === undefined ? {} : { labRange }),
+      code: loinc.code,
     },
     source: {
       loinc: loinc.code,

@@ -94,7 +94,7 @@ describe('error locations', () => {
     ['letters and a carriage return', `results[0].${'b'.repeat(50_000)}\r`],
     ['a huge index', `results[${'9'.repeat(50_000)}]x`],
   ])('locateError on %s is linear', (_name, path) => {
-    const origin = { prefix: '[0] ', results: [], panelFields: {} };
+    const origin = { prefix: [{ label: '[0]' }], results: [], panelFields: {} };
     const { ms } = timed(() => locateError(origin, { path, message: 'm', code: 'invalid' }));
     expect(ms).toBeLessThan(BOUND_MS);
   });
@@ -137,9 +137,9 @@ describe('inherited keys', () => {
 
   it.each(INHERITED)('"%s" as a located field of a CSV/FHIR origin is not inherited', (key) => {
     const origin = {
-      prefix: 'panel P1 ',
-      results: [{ label: 'row 2', fields: { value: 'row 2 value' } }],
-      panelFields: { collectedOn: 'row 2 collected_on' },
+      prefix: [{ label: 'panel P1' }],
+      results: [{ label: [{ label: 'row 2' }], fields: { value: [{ label: 'row 2' }, 'value'] } }],
+      panelFields: { collectedOn: [{ label: 'row 2' }, 'collected_on'] },
     };
     const atRoot = locateError(origin, { path: key, message: 'm', code: 'unknown-key' });
     const inResult = locateError(origin, {
