@@ -18,7 +18,15 @@ const serialise = (directives: Directives): string =>
  * @returns the header value
  */
 export function buildPageCsp(nonce: string, options: { readonly dev?: boolean } = {}): string {
-  const script = ['script-src', `'nonce-${nonce}'`, "'strict-dynamic'", "'self'"] as const;
+  // 'wasm-unsafe-eval' lets the handout compile HarfBuzz (WebAssembly) for names that need
+  // shaping; it does not allow eval() or new Function().
+  const script = [
+    'script-src',
+    `'nonce-${nonce}'`,
+    "'strict-dynamic'",
+    "'self'",
+    "'wasm-unsafe-eval'",
+  ] as const;
   return serialise([
     ['default-src', "'self'"],
     options.dev === true ? [...script, "'unsafe-eval'"] : script,
