@@ -763,7 +763,7 @@ function splitColumns<T>(
 }
 
 /**
- * Two blocks side by side ("Foods that help", "What your clinician may suggest"), split by
+ * Two blocks side by side ("Foods with vitamin D", "What your clinician may suggest"), split by
  * {@link splitColumns}, so a long heading or list gets the wider column.
  */
 function drawBlockPair(flow: Flow, left: HandoutBlock, right: HandoutBlock): void {

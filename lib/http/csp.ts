@@ -22,7 +22,15 @@ export function buildPageCsp(
   nonce: string,
   options: { readonly dev?: boolean; readonly reportUri?: string } = {},
 ): string {
-  const script = ['script-src', `'nonce-${nonce}'`, "'strict-dynamic'", "'self'"] as const;
+  // 'wasm-unsafe-eval' lets the handout compile HarfBuzz (WebAssembly) for names that need
+  // shaping; it does not allow eval() or new Function().
+  const script = [
+    'script-src',
+    `'nonce-${nonce}'`,
+    "'strict-dynamic'",
+    "'self'",
+    "'wasm-unsafe-eval'",
+  ] as const;
   const report = cspReportUri(options.reportUri);
   return serialise([
     ['default-src', "'self'"],

@@ -282,4 +282,55 @@ describe('renderHandout', () => {
       else expect(action).toBe(text.analytes[result.analyte].action[result.status]);
     });
   });
+
+  it.each([
+    ['normal', 'Dr. Maximiliana Alexandrina Featherstonehaugh-Montgomery-Wolfeschlegel'],
+    ['large', 'Dr. Maximiliana Alexandrina Featherstonehaugh-Montgomery-Wolfeschlegel'],
+    ['normal', `Dr. ${'Wolfeschlegelsteinhausenbergerdorff'.repeat(3)} Smith`],
+  ] as const)(
+    'a long clinician name (%s print) wraps at spaces; only a word longer than the line is hyphenated; the summary box stays',
+    async (print, name) => {
+      const golden = GOLDEN.find((entry) => entry.id === 'all-low-us-units')!;
+      const panel = withPrintSize(
+        { ...golden.panel, clinician: { ...(golden.panel.clinician as object), name } },
+        print,
+      );
+      const interpretation = interpretOrThrow(panel);
+      const { bytes } = await renderHandout(interpretation, fonts, {
+        lang: 'en',
+        paper: 'letter',
+        generatedOn: GENERATED_ON,
+      });
+      const pdf = await readPdfText(bytes);
+      const label = pdf.items.find((item) => item.text.startsWith('Your clinician:'))!;
+      // The name's lines: the label's line and the lines under it in the same column.
+      const lines = pdf.items
+        .filter(
+          (item) =>
+            item.page === 1 &&
+            item.y <= label.y + 0.5 &&
+            item.y > label.y - label.size * 8 &&
+            item.x >= label.x - 0.5,
+        )
+        .sort((a, b) => b.y - a.y || a.x - b.x)
+        .map((item) => item.text.replace(/^Your clinician:\s*/, ''))
+        .filter((text) => text !== '');
+      const joined = lines.join(' ');
+      const maxLine = Math.max(...lines.map((line) => line.length));
+      for (const word of name.split(' ')) {
+        if (word.length <= maxLine) {
+          // A word that fits a line is drawn whole on one line.
+          expect(
+            lines.some((line) => line.split(' ').includes(word)),
+            word,
+          ).toBe(true);
+        } else {
+          // A longer word is cut with a visible hyphen at each break.
+          expect(joined.replace(/- /g, '')).toContain(word);
+          expect(lines.filter((line) => line.endsWith('-')).length).toBeGreaterThan(0);
+        }
+      }
+      expect(pdf.items.some((item) => item.text === 'In short')).toBe(true);
+    },
+  );
 });

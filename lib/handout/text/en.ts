@@ -98,7 +98,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
         lead: 'Call your clinician the same day if you have:',
         items: [
           'A fever, or you feel very sick, with your back pain.',
-          'A fall or injury, mostly if you are over 50, have thin bones or take steroids.',
+          'A fall or injury, especially if you are over 50, have thin bones or take steroids.',
         ],
       },
       {
