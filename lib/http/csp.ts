@@ -14,10 +14,21 @@ const serialise = (directives: Directives): string =>
  * The policy of an HTML page.
  * @param nonce - the request's nonce (base64, fresh per request)
  * @param options - `dev` adds 'unsafe-eval', which React needs in development only for its
- *   error overlays; production never sends it
+ *   error overlays; production never sends it. `connect` and `frameAncestors` are the trusted
+ *   SMART EHR origins (see server/smart-config.ts): the browser talks to exactly those, and only
+ *   those may frame the page; empty, the page connects to itself only and refuses every frame.
  * @returns the header value
  */
-export function buildPageCsp(nonce: string, options: { readonly dev?: boolean } = {}): string {
+export function buildPageCsp(
+  nonce: string,
+  options: {
+    readonly dev?: boolean;
+    readonly connect?: readonly string[];
+    readonly frameAncestors?: readonly string[];
+  } = {},
+): string {
+  const connect = options.connect ?? [];
+  const frameAncestors = options.frameAncestors ?? [];
   const script = ['script-src', `'nonce-${nonce}'`, "'strict-dynamic'", "'self'"] as const;
   return serialise([
     ['default-src', "'self'"],
@@ -26,12 +37,14 @@ export function buildPageCsp(nonce: string, options: { readonly dev?: boolean } 
     // blob: and data: for the handout PDF the browser builds and saves itself.
     ['img-src', "'self'", 'blob:', 'data:'],
     ['font-src', "'self'"],
-    // The handout code fetches /fonts/*.ttf from this origin; nothing goes elsewhere.
-    ['connect-src', "'self'"],
+    // The handout code fetches /fonts/*.ttf from this origin; SMART reads go to trusted EHRs only.
+    ['connect-src', "'self'", ...connect],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
-    ['frame-ancestors', "'none'"],
+    frameAncestors.length > 0
+      ? ['frame-ancestors', ...(frameAncestors as [string, ...string[]])]
+      : ['frame-ancestors', "'none'"],
   ]);
 }
 
