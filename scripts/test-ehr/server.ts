@@ -315,7 +315,13 @@ export async function startTestEhr(options: TestEhrOptions): Promise<TestEhr> {
 
   function ehrPage(res: ServerResponse, url: URL): void {
     const launch = url.searchParams.get('launch') ?? 'L-main';
-    const src = `${options.appOrigin}/launch?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(launch)}`;
+    // Tests may point the EHR screen at another loopback app server.
+    const requested = url.searchParams.get('app');
+    const appOrigin =
+      requested !== null && /^http:\/\/127\.0\.0\.1:\d+$/.test(requested)
+        ? requested
+        : options.appOrigin;
+    const src = `${appOrigin}/launch?iss=${encodeURIComponent(iss)}&launch=${encodeURIComponent(launch)}`;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><title>Test EHR</title></head><body>
 <h1>Test EHR chart</h1><iframe title="Lab interpreter" name="app" src="${src.replace(/&/g, '&amp;').replace(/"/g, '&quot;')}" style="width:100%;height:90vh;border:1px solid #888"></iframe>
