@@ -8,7 +8,6 @@ const securityHeaders = [
   },
   { key: 'Referrer-Policy', value: 'no-referrer' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   {
     key: 'Permissions-Policy',
     value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()',
@@ -23,7 +22,15 @@ const nextConfig = {
   poweredByHeader: false,
   // Lets parallel local builds (and their test servers) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
-  headers: async () => [{ source: '/:path*', headers: securityHeaders }],
+  headers: async () => [
+    { source: '/:path*', headers: securityHeaders },
+    // Pages get X-Frame-Options from proxy.ts (DENY unless SMART frame origins are configured,
+    // read at run time); everything the proxy does not see is never framed.
+    ...['/api/:path*', '/_next/:path*', '/fonts/:path*', '/favicon.ico'].map((source) => ({
+      source,
+      headers: [{ key: 'X-Frame-Options', value: 'DENY' }],
+    })),
+  ],
 };
 
 export default nextConfig;

@@ -42,7 +42,7 @@ export function proxy(request: NextRequest): Response {
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
   // X-Frame-Options has no allow-list: with frame origins configured, frame-ancestors alone decides.
-  if (frameAncestors.length > 0) response.headers.set('X-Frame-Options', '');
+  if (frameAncestors.length === 0) response.headers.set('X-Frame-Options', 'DENY');
   return response;
 }
 

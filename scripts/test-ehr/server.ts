@@ -139,7 +139,7 @@ export async function startTestEhr(options: TestEhrOptions): Promise<TestEhr> {
   await oauthIssuer.keys.generate('RS256');
   const oauth = new OAuth2Service(oauthIssuer);
 
-  const scenarioByCode = new Map<string, Scenario>();
+  const scenarioByCode = new Map<string, { scenario: Scenario; scope: string }>();
   const tokens = new Map<string, { scenario: Scenario; scope: string }>();
   const authorizeRequests: Array<Record<string, string>> = [];
 
@@ -166,7 +166,7 @@ export async function startTestEhr(options: TestEhrOptions): Promise<TestEhr> {
       if (scenario === undefined) return fail('invalid_request', 'unknown launch');
       if (scenario.deny === true) return fail('access_denied', 'The user declined the request');
       const code = redirect.url.searchParams.get('code');
-      if (code !== null) scenarioByCode.set(code, scenario);
+      if (code !== null) scenarioByCode.set(code, { scenario, scope: query.scope ?? '' });
     },
   );
   oauth.on('beforeTokenSigning', (token: { payload: Record<string, unknown> }) => {
@@ -178,14 +178,16 @@ export async function startTestEhr(options: TestEhrOptions): Promise<TestEhr> {
       response: { body: Record<string, unknown>; statusCode: number },
       req: IncomingMessage & { body: Record<string, string> },
     ) => {
-      const scenario = scenarioByCode.get(req.body.code ?? '');
+      const authorized = scenarioByCode.get(req.body.code ?? '');
       scenarioByCode.delete(req.body.code ?? '');
+      const scenario = authorized?.scenario;
       if (scenario === undefined || scenario.tokenError === true) {
         response.statusCode = 400;
         response.body = { error: 'invalid_grant', error_description: 'The code is not valid' };
         return;
       }
-      const requested = String(response.body.scope ?? '').split(/\s+/);
+      // The scopes asked for at authorize (a public client's token request carries none).
+      const requested = (authorized?.scope ?? '').split(/\s+/).filter((s) => s !== '');
       const scope = scenario.narrowScopes
         ? requested.filter(
             (s) => !/MedicationRequest|MedicationStatement|Condition|DocumentReference/.test(s),

@@ -13,7 +13,8 @@ import { extractText, getDocumentProxy } from 'unpdf';
 import { CONTEXT_LABELS } from '@/lib/context-labels';
 import { EntryPage } from './pages/entry-page';
 
-test.describe.configure({ mode: 'serial' });
+// One worker runs this file's tests in order (the authorize-request log is shared).
+test.describe.configure({ mode: 'default' });
 
 const appPort = Number(process.env.E2E_PORT ?? 3100);
 const ehrPort = Number(process.env.E2E_EHR_PORT ?? appPort + 61);
@@ -132,7 +133,9 @@ test('EHR launch: pre-fill with sources, history, suggested context, interpret, 
 
   // History: every reading, classified, and the trend in words.
   await expect(
-    page.getByText('Vitamin D 8.2 -> <5 -> 12.4 -> 24.6 -> 31.7 ng/mL since May 2025'),
+    page.getByText('Vitamin D 8.2 -> <5 -> 12.4 -> 24.6 -> 31.7 ng/mL since May 2025', {
+      exact: true,
+    }),
   ).toBeVisible();
   await expect(page.getByRole('img', { name: /Vitamin D 8\.2 -> <5/ })).toBeVisible();
   await expect(page.locator('.smart-history-table').first().locator('tbody tr')).toHaveCount(5);
@@ -222,7 +225,9 @@ test('an unknown issuer gets a clear page and no request leaves for it', async (
   await expect(
     page.getByRole('heading', { name: 'This EHR is not trusted by this app' }),
   ).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('not on this deployment’s list');
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'not on this deployment’s list' }),
+  ).toBeVisible();
   await page.waitForTimeout(500);
   expect(watcher.elsewhere).toEqual([]);
   await expect(page).toHaveURL(/\/launch\?/);
