@@ -89,7 +89,9 @@ test('EHR launch: pre-fill with sources, history, suggested context, interpret, 
   const entry = new EntryPage(page);
   await page.goto(`/launch?iss=${encodeURIComponent(iss)}&launch=L-main`);
   await expect(smartHeading(page)).toBeVisible();
-  await expect(page.getByText('Patient in the EHR:')).toContainText('Rosalind Quillfeather');
+  await expect(page.getByText('Patient in the EHR:')).toContainText('Rosalind Quillfeather', {
+    timeout: 30_000,
+  });
 
   // The authorize request: PKCE S256, state, aud = the FHIR base, the SMART scopes, the launch.
   const authorize = await lastAuthorizeRequest();
@@ -210,7 +212,9 @@ test('standalone launch: "Open from EHR" on the entry page, with the EHR patient
   await page.goto('/');
   await page.getByRole('link', { name: 'Open from Test EHR' }).click();
   await expect(smartHeading(page)).toBeVisible();
-  await expect(page.getByText('Patient in the EHR:')).toContainText('Rosalind Quillfeather');
+  await expect(page.getByText('Patient in the EHR:')).toContainText('Rosalind Quillfeather', {
+    timeout: 30_000,
+  });
   const authorize = await lastAuthorizeRequest();
   expect(authorize.launch).toBeUndefined();
   expect(authorize.scope?.split(' ')).toContain('launch/patient');
@@ -263,7 +267,9 @@ for (const [launch, message] of failures) {
 
 test('a patient with no labs: said plainly, the form stays empty', async ({ page }) => {
   await page.goto(`/launch?iss=${encodeURIComponent(iss)}&launch=L-empty`);
-  await expect(page.getByText('Patient in the EHR:')).toContainText('Bartholomew Nochart');
+  await expect(page.getByText('Patient in the EHR:')).toContainText('Bartholomew Nochart', {
+    timeout: 30_000,
+  });
   await expect(
     page.getByText('No vitamin D, vitamin B12 or magnesium results were found in the chart'),
   ).toBeVisible();
@@ -274,7 +280,8 @@ test('without patient/DocumentReference.c the handout cannot be filed, and the p
   page,
 }) => {
   await page.goto(`/launch?iss=${encodeURIComponent(iss)}&launch=L-noscope`);
-  await expect(page.getByText('Patient in the EHR:')).toBeVisible();
+  // Under load the chart reads can take a while: wait for them, not for a fixed time.
+  await expect(page.getByText('Patient in the EHR:')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('did not grant this app permission to file documents')).toBeVisible();
   await expect(page.getByText('Not granted by the EHR: conditions')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Save handout to chart' })).toHaveCount(0);
