@@ -9,6 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page, Request } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { CONTEXT_LABELS } from '@/lib/context-labels';
 import { EntryPage } from './pages/entry-page';
@@ -148,6 +149,11 @@ test('EHR launch: pre-fill with sources, history, suggested context, interpret, 
   await expect(suggestions).toContainText('N18.31');
   await expect(suggestions).toContainText('born 1956-04-12');
   await expect(entry.context('metformin')).not.toBeChecked();
+  // The chart view (sources, skipped list, trends, suggestions) meets WCAG 2.2 A/AA.
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
   for (const flag of ['metformin', 'ckd', 'age-65-plus'] as const) {
     await suggestions.getByRole('button', { name: `Tick “${CONTEXT_LABELS[flag]}”` }).click();
   }
