@@ -1,6 +1,10 @@
 import { HSTS_VALUE, SECURITY_HEADERS } from './server/security-headers.mjs';
 
-const securityHeaders = Object.entries(SECURITY_HEADERS).map(([key, value]) => ({ key, value }));
+// X-Frame-Options is not sent on every path: pages get it from proxy.ts (DENY unless SMART
+// frame origins are configured, read at run time); everything else is never framed.
+const securityHeaders = Object.entries(SECURITY_HEADERS)
+  .filter(([key]) => key !== 'X-Frame-Options')
+  .map(([key, value]) => ({ key, value }));
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -12,6 +16,9 @@ const nextConfig = {
   images: { unoptimized: true },
   headers: async () => [
     { source: '/:path*', headers: securityHeaders },
+    ...['/api/:path*', '/_next/:path*', '/fonts/:path*', '/fhir/:path*', '/favicon.ico'].map(
+      (source) => ({ source, headers: [{ key: 'X-Frame-Options', value: 'DENY' }] }),
+    ),
     {
       // HSTS only when the load balancer says the client came over HTTPS.
       source: '/:path*',

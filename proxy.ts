@@ -13,6 +13,7 @@ import type { NextRequest } from 'next/server';
 import { buildPageCsp, createNonce } from '@/lib/http/csp';
 import { problemResponse } from '@/server/api-route';
 import { isAuthorized, readApiTokens } from '@/server/api-auth';
+import { listSmartIssuers, smartConnectOrigins, smartFrameOrigins } from '@/server/smart-config';
 
 /**
  * Answers unknown API paths, and sets the page's Content-Security-Policy on the request (where
@@ -28,14 +29,22 @@ export function proxy(request: NextRequest): Response {
       ? problemResponse('not-found')
       : problemResponse('unauthorized', [], undefined, { 'WWW-Authenticate': 'Bearer' });
   }
+  // SMART on FHIR: the page may talk to exactly the trusted EHRs, and be framed by exactly the
+  // EHR origins configured for an embedded launch (none configured: refused, as before).
+  const issuers = listSmartIssuers();
+  const frameAncestors = smartFrameOrigins(issuers);
   const policy = buildPageCsp(createNonce(), {
     dev: process.env.NODE_ENV === 'development',
+    connect: smartConnectOrigins(issuers),
+    frameAncestors,
     reportUri: process.env.LABS_CSP_REPORT_URI,
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
+  // X-Frame-Options has no allow-list: with frame origins configured, frame-ancestors alone decides.
+  if (frameAncestors.length === 0) response.headers.set('X-Frame-Options', 'DENY');
   return response;
 }
 

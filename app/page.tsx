@@ -1,5 +1,7 @@
 import { SiteHeader } from '@/components/site-header';
 import { EntryApp } from '@/components/entry/entry-app';
+import { OpenFromEhr } from '@/components/smart/open-from-ehr';
+import { listSmartIssuers } from '@/server/smart-config';
 import type { BandLabels } from '@/components/results/band-scale';
 import { listFormOptions, listReferenceBands } from '@/lib/references';
 import type { AnalyteId } from '@/lib/types';
@@ -24,6 +26,7 @@ export default function HomePage() {
           25-hydroxyvitamin D, vitamin B12 and magnesium for patients with back pain. Results are
           interpreted in this browser; patient data is not sent or stored.
         </p>
+        <OpenFromEhr issuers={listSmartIssuers().map(({ iss, name }) => ({ iss, name }))} />
         <EntryApp options={listFormOptions()} bandLabels={collectBandLabels()} />
       </main>
     </>

@@ -8,7 +8,7 @@ import { CONTEXT_LABELS } from '@/lib/context-labels';
 import type { AnalyteFormOptions } from '@/lib/references';
 import type { Panel } from '@/lib/schemas';
 import { CONTEXT_FLAGS } from '@/lib/types';
-import type { AnalyteId, ContextFlag, UnitCode } from '@/lib/types';
+import type { AnalyteId, ContextFlag, Interpretation, UnitCode } from '@/lib/types';
 import { AnalyteRow, LabSettingsRow } from './analyte-row';
 import { describeField, FieldErrorText } from './field-error';
 import {
@@ -26,6 +26,19 @@ import type { RunOutcome } from './run-interpret';
 import { todayIso } from './today';
 
 type Interpreter = typeof RunInterpretModule;
+
+/**
+ * A fill request from outside the form (the SMART on FHIR screen): a panel to pre-fill, context
+ * boxes the clinician chose to tick, or a clear. Each new `id` is applied once.
+ */
+export interface EntryFill {
+  readonly id: number;
+  readonly panel?: Panel;
+  readonly addContext?: readonly ContextFlag[];
+  readonly clear?: boolean;
+  /** Said to screen readers after the fill. */
+  readonly announcement?: string;
+}
 type Success = Extract<RunOutcome, { ok: true }>;
 
 /** Results and the form snapshot they were made from (see {@link formSnapshot}). */
@@ -64,9 +77,15 @@ const isClinician = (key: FieldKey): boolean => key.startsWith('clinician-');
 export function EntryApp({
   options,
   bandLabels,
+  fill,
+  onInterpretation,
 }: {
   options: readonly AnalyteFormOptions[];
   bandLabels: Readonly<Partial<Record<AnalyteId, BandLabels>>>;
+  /** SMART on FHIR pre-fill (components/smart); absent on the plain entry page. */
+  fill?: EntryFill;
+  /** Told the interpretation on screen, or null when there is none or the form changed since. */
+  onInterpretation?: (interpretation: Interpretation | null) => void;
 }) {
   const order = options.map((analyte) => analyte.id);
   const [form, setForm] = useState<FormState>(() => createEmptyForm(options));
@@ -123,6 +142,39 @@ export function EntryApp({
     }
     document.getElementById(key)?.focus();
   });
+
+  // SMART on FHIR: apply each fill request once (pre-fill from the chart, ticks, End session).
+  const appliedFill = useRef<number | null>(null);
+  useEffect(() => {
+    if (fill === undefined || appliedFill.current === fill.id) return;
+    appliedFill.current = fill.id;
+    if (fill.clear === true) {
+      clearPatient();
+      return;
+    }
+    if (fill.addContext !== undefined && fill.addContext.length > 0) {
+      const adding = fill.addContext;
+      update(
+        (s) => ({
+          ...s,
+          context: CONTEXT_FLAGS.filter((f) => adding.includes(f) || s.context.includes(f)),
+        }),
+        ['context'],
+      );
+      if (fill.announcement !== undefined) setAnnouncement(fill.announcement);
+      return;
+    }
+    const panel = fill.panel;
+    if (panel !== undefined) {
+      void import('./read-import').then(({ normaliseUnit }) => {
+        fillFromImport(panel, normaliseUnit);
+        if (fill.announcement !== undefined) setAnnouncement(fill.announcement);
+      });
+    }
+  });
+  useEffect(() => {
+    onInterpretation?.(success === null || stale ? null : success.value);
+  }, [success, stale, onInterpretation]);
 
   function loadInterpreter(): Promise<Interpreter> {
     interpreter.current ??= import('./run-interpret').catch((error: unknown) => {

@@ -15,12 +15,19 @@ const serialise = (directives: Directives): string =>
  * @param nonce - the request's nonce (base64, fresh per request)
  * @param options - `dev` adds 'unsafe-eval', which React needs in development only for its
  *   error overlays; production never sends it. `reportUri` adds `report-uri` (see
- *   {@link cspReportUri})
+ *   {@link cspReportUri}). `connect` and `frameAncestors` are the trusted
+ *   SMART EHR origins (see server/smart-config.ts): the browser talks to exactly those, and only
+ *   those may frame the page; empty, the page connects to itself only and refuses every frame.
  * @returns the header value
  */
 export function buildPageCsp(
   nonce: string,
-  options: { readonly dev?: boolean; readonly reportUri?: string } = {},
+  options: {
+    readonly dev?: boolean;
+    readonly reportUri?: string;
+    readonly connect?: readonly string[];
+    readonly frameAncestors?: readonly string[];
+  } = {},
 ): string {
   // 'wasm-unsafe-eval' lets the handout compile HarfBuzz (WebAssembly) for names that need
   // shaping; it does not allow eval() or new Function().
@@ -32,6 +39,8 @@ export function buildPageCsp(
     "'wasm-unsafe-eval'",
   ] as const;
   const report = cspReportUri(options.reportUri);
+  const connect = options.connect ?? [];
+  const frameAncestors = options.frameAncestors ?? [];
   return serialise([
     ['default-src', "'self'"],
     options.dev === true ? [...script, "'unsafe-eval'"] : script,
@@ -39,12 +48,14 @@ export function buildPageCsp(
     // blob: and data: for the handout PDF the browser builds and saves itself.
     ['img-src', "'self'", 'blob:', 'data:'],
     ['font-src', "'self'"],
-    // The handout code fetches /fonts/*.ttf from this origin; nothing goes elsewhere.
-    ['connect-src', "'self'"],
+    // The handout code fetches /fonts/*.ttf from this origin; SMART reads go to trusted EHRs only.
+    ['connect-src', "'self'", ...connect],
     ['object-src', "'none'"],
     ['base-uri', "'none'"],
     ['form-action', "'self'"],
-    ['frame-ancestors', "'none'"],
+    frameAncestors.length > 0
+      ? ['frame-ancestors', ...(frameAncestors as [string, ...string[]])]
+      : ['frame-ancestors', "'none'"],
     ...(report === undefined ? [] : [['report-uri', report] as const]),
   ]);
 }
