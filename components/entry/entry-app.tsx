@@ -326,7 +326,9 @@ export function EntryApp({
             e.currentTarget.requestSubmit();
           }
         }}
-        onFocus={() => void loadInterpreter().catch(() => undefined)}
+        // The interpreter loads on the first keystroke or pointer press, not on focus: the cursor
+        // is put in the first value on page load, and the first load stays small.
+        onKeyDownCapture={() => void loadInterpreter().catch(() => undefined)}
         onPointerDown={() => void loadInterpreter().catch(() => undefined)}
       >
         <fieldset className="values-fieldset">

@@ -50,6 +50,29 @@ test('entry page, filled with results (critical, warnings, censored)', async ({ 
   await expectNoViolations(page);
 });
 
+test('entry page: details open, then results out of date', async ({ page }) => {
+  const entry = new EntryPage(page);
+  await entry.goto();
+  await entry.value('vitamin-d').fill('25');
+  await entry.unit('magnesium').selectOption('mg/dL');
+  await entry.value('magnesium').fill('0.64');
+  await entry.openLabSettings();
+  await entry.openClinician();
+  await entry.interpret();
+  await entry.expand('vitamin-d');
+  await entry.expand('magnesium');
+  await expectNoViolations(page);
+  await entry.value('vitamin-d').fill('80');
+  await expect(entry.staleNote).toBeVisible();
+  await expectNoViolations(page);
+});
+
+test('references page, filtered and sorted from the URL', async ({ page }) => {
+  await page.goto('/references?analyte=vitamin-b12&sort=sufficient:desc&q=MMA');
+  await expect(page.getByRole('table', { name: 'Reference bands' })).toBeVisible();
+  await expectNoViolations(page);
+});
+
 test('entry page, import dialog open', async ({ page }) => {
   const entry = new EntryPage(page);
   await entry.goto();
