@@ -173,8 +173,8 @@ export function EntryApp({
     }
   });
   useEffect(() => {
-    onInterpretation?.(success === null || stale ? null : success.value);
-  }, [success, stale, onInterpretation]);
+    onInterpretation?.(shown === null || !current ? null : shown.outcome.value);
+  }, [shown, current, onInterpretation]);
 
   function loadInterpreter(): Promise<Interpreter> {
     interpreter.current ??= import('./run-interpret').catch((error: unknown) => {

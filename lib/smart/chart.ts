@@ -6,7 +6,8 @@
  * Pure: the caller fetched the resources and passes the date.
  */
 import { ANALYTES } from '../analytes/registry';
-import { panelsFromFhir } from '../fhir';
+import { panelsFromFhir } from '../formats/fhir-read';
+import { formatLocation } from '../formats/location';
 import { interpret } from '../interpret';
 import type { Panel, PanelResult } from '../schemas';
 import { ANALYTE_IDS } from '../types';
@@ -148,7 +149,9 @@ function readOne(
     return skip('has no collection date (effectiveDateTime), so it cannot be placed in time');
   }
   const read = panelsFromFhir(resource);
-  if (!read.ok) return skip(read.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+  if (read.kind === 'invalid') {
+    return skip(read.errors.map((e) => `${formatLocation(e.path)}: ${e.message}`).join('; '));
+  }
   const item = read.panels[0];
   const imported = item?.imported;
   if (item === undefined || imported === undefined) {
@@ -156,7 +159,11 @@ function readOne(
     return skip(
       errors.length === 0
         ? 'could not be read'
-        : errors.map((e) => (e.path === '' ? e.message : `${e.path}: ${e.message}`)).join('; '),
+        : errors
+            .map((e) =>
+              e.path.length === 0 ? e.message : `${formatLocation(e.path)}: ${e.message}`,
+            )
+            .join('; '),
     );
   }
   const result = imported.panel.results[0];
