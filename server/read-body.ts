@@ -3,6 +3,7 @@
  * sends more than the limit (whatever its Content-Length says) is cut off at the limit and the
  * rest is never buffered.
  */
+import 'server-only';
 
 /** The largest request body the API accepts: 64 KiB. */
 export const MAX_BODY_BYTES = 65_536;

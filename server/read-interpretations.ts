@@ -2,6 +2,7 @@
  * The shared middle of the interpret and handout routes: request body -> panels (a panel, a
  * list of panels, or FHIR, read by lib/import) -> interpret() for each.
  */
+import 'server-only';
 import { importJson, locateError, mergeImportWarnings } from '@/lib/import';
 import type { ImportItem } from '@/lib/import';
 import { interpret } from '@/lib/interpret';

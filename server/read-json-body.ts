@@ -2,6 +2,7 @@
  * The first half of every POST route: check the media type, read at most 64 KiB, parse JSON.
  * Each failure is already the problem response to send.
  */
+import 'server-only';
 import { parseJsonContentType } from '@/lib/http/media-type';
 import type { JsonMediaType } from '@/lib/http/media-type';
 import { problemResponse } from './api-route';
