@@ -4,7 +4,8 @@
 export default {
   testRunner: 'vitest',
   plugins: ['@stryker-mutator/vitest-runner'],
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  dryRunTimeoutMinutes: 30,
   mutate: ['lib/classify.ts', 'lib/units.ts', 'lib/validate.ts', 'lib/interpret.ts'],
   // Runs only the tests that cover each mutant.
   coverageAnalysis: 'perTest',
