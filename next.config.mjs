@@ -10,6 +10,10 @@ const securityHeaders = Object.entries(SECURITY_HEADERS)
 const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
+  // One self-contained server per instance (node <distDir>/standalone/server.js): scripts/start.mjs, Dockerfile.
+  output: 'standalone',
+  // Types are checked by `npm test` (tsc), not again by every build or first `npm run app`.
+  typescript: { ignoreBuildErrors: true },
   // Lets parallel local builds (and their test servers) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
   // The app shows no remote or resized images: the optimizer endpoint stays off.

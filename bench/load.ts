@@ -1,8 +1,8 @@
 /**
  * Load benchmark of the built server. Run: `npm run --silent bench:load`.
  *
- * Builds the app into its own dist dir, starts it as production does (scripts/start.mjs: one
- * `next start` worker per core via node:cluster; BENCH_WORKERS=1 for a single process), and runs autocannon for
+ * Builds the app into its own dist dir, starts one instance as production does (scripts/start.mjs:
+ * the standalone server, one process; scale-out is bench/failover.ts), and runs autocannon for
  * BENCH_SECONDS (default 30) against each route: GET /api/health (the no-op baseline),
  * POST /api/interpret and POST /api/handout with a golden panel. Prints req/s, p50/p99 latency,
  * errors and the server's resident memory (VmRSS) before and after the measured runs.
@@ -17,7 +17,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { availableParallelism, loadavg } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -26,7 +26,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const PORT = Number(process.env.BENCH_PORT ?? 3490);
 const DIST_DIR = process.env.BENCH_DIST_DIR ?? '.next-bench';
-const WORKERS = Number(process.env.BENCH_WORKERS ?? availableParallelism());
 // Long enough for V8's heap to reach its working size under each route's load: measured, RSS
 // climbs during the first ~15 s of PDF load and then stays flat, so a shorter warm-up would
 // report heap sizing as growth.
@@ -152,7 +151,6 @@ async function main(): Promise<void> {
         ...process.env,
         NEXT_DIST_DIR: DIST_DIR,
         NEXT_TELEMETRY_DISABLED: '1',
-        WEB_CONCURRENCY: String(WORKERS),
       },
     },
   );
@@ -161,7 +159,6 @@ async function main(): Promise<void> {
   try {
     await waitForHealth(Date.now() + 60_000);
     const pid = server.pid ?? 0;
-    // Workers listen one after another: wait until every one is up before measuring memory.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     const rssCold = treeRssMiB(pid);
     // Warm-up (not measured): loads lazy modules (fonts, PDF code) and lets the JIT settle, so
@@ -170,7 +167,7 @@ async function main(): Promise<void> {
     const rssStart = treeRssMiB(pid);
     const [load1] = loadavg();
     console.log(
-      `\n${SECONDS} s per route, ${CONNECTIONS} connections, ${WORKERS} server worker(s) ` +
+      `\n${SECONDS} s per route, ${CONNECTIONS} connections, one server instance ` +
         `(${processTree(pid).length} processes), ` +
         `load average before: ${fmt(load1 ?? 0, 2)}`,
     );

@@ -176,7 +176,7 @@ function runLighthouse(): { performance: number; accessibility: number; audits: 
   mkdirSync(`${ROOT}bench/out`, { recursive: true });
   const output = `${ROOT}bench/out/lighthouse-web.json`;
   const result = spawnSync(
-    `${ROOT}node_modules/.bin/lighthouse`,
+    `${ROOT}bench/node_modules/.bin/lighthouse`,
     [
       `${BASE}/`,
       '--preset=desktop',

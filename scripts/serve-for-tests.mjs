@@ -8,7 +8,8 @@ mkdirSync('test-results', { recursive: true });
 const log = createWriteStream('test-results/server.log', { flags: 'a' });
 const child = spawn(
   process.execPath,
-  ['node_modules/next/dist/bin/next', 'start', '-p', port, '-H', '127.0.0.1'],
+  // The production start (standalone server.js), so the browser tests run what is deployed.
+  ['scripts/start.mjs', '-p', port, '-H', '127.0.0.1'],
   { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } },
 );
 for (const stream of [child.stdout, child.stderr]) {

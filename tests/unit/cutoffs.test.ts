@@ -110,6 +110,9 @@ describe('interpret: critical limits', () => {
     { analyte: 'vitamin-b12', value: 5000, unit: 'pg/mL', critical: false },
   ] as const)('$analyte $value $unit: critical $critical', ({ analyte, value, unit, critical }) => {
     const outcome = interpret({ results: [{ analyte, value, unit }] });
-    expect(outcome.ok && outcome.value.results[0]?.critical).toBe(critical);
+    // An error outcome must fail here, not read as "not critical".
+    if (!outcome.ok) throw new Error(`interpret failed: ${JSON.stringify(outcome.errors)}`);
+    expect(outcome.value.results).toHaveLength(1);
+    expect(outcome.value.results[0]?.critical).toBe(critical);
   });
 });
