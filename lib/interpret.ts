@@ -142,7 +142,8 @@ function checkUnitFirst(result: ResultInterpretation): ResultInterpretation {
   if (mixup === undefined) return result;
   return {
     ...result,
-    criticalMessage: `Check the unit first: ${mixup.message} If the unit is right: ${result.criticalMessage}`,
+    // The warning itself stands beside this message: name it, do not repeat it.
+    criticalMessage: `Check the unit first: the value fits another unit far better (see the unit warning). If the unit is right: ${result.criticalMessage}`,
   };
 }
 

@@ -14,6 +14,7 @@
  * public SMART clients are not secrets: they are sent to the browser, which runs the whole flow.
  * Unset or empty, no EHR launch is offered and framing stays refused.
  */
+import { trimTrailingSlashes } from '@/lib/smart/url';
 import { z } from 'zod';
 
 /** Default time a FHIR request may take before the app says the EHR is slow. */
@@ -88,7 +89,7 @@ export type SmartConfig =
   | { readonly ok: true; readonly issuers: readonly SmartIssuer[] }
   | { readonly ok: false; readonly errors: readonly string[] };
 
-const trimSlash = (text: string): string => text.replace(/\/+$/, '');
+const trimSlash = trimTrailingSlashes;
 
 /**
  * Reads LABS_SMART_ISSUERS. A malformed value disables SMART entirely (no issuer is trusted and

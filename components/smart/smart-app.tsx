@@ -1,5 +1,6 @@
 'use client';
 
+import { trimTrailingSlashes } from '@/lib/smart/url';
 import Link from 'next/link';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type Client from 'fhirclient/lib/Client';
@@ -67,7 +68,7 @@ export function SmartApp({
   const fillId = useRef(0);
 
   const timeoutFor = useCallback(
-    (serverUrl: string) => timeouts[serverUrl.replace(/\/+$/, '')] ?? 15,
+    (serverUrl: string) => timeouts[trimTrailingSlashes(serverUrl)] ?? 15,
     [timeouts],
   );
 

@@ -141,7 +141,8 @@ function loincCodings(concept: unknown): Array<{ code: string; display?: string 
 }
 
 /** A value written as text: "<5", ">= 150", "≤ 5", optionally followed by a unit ("<5 ng/mL"). */
-const VALUE_STRING = /^\s*(<=|>=|<|>|≤|≥)?\s*(\d+(?:\.\d+)?|\.\d+)\s*([^\s\d<>=≤≥][^\s]*)?\s*$/;
+// Matched on trimmed text: no two unbounded parts can match the same characters (linear time).
+const VALUE_STRING = /^(?:(<=|>=|<|>|≤|≥)\s*)?(\d+(?:\.\d+)?|\.\d+)(?:\s*([^\s\d<>=≤≥]\S*))?$/;
 
 function toComparator(text: string | undefined): Comparator | undefined {
   if (text === undefined) return undefined;
@@ -373,7 +374,7 @@ function readValue(
   }
   if (typeof resource.valueString === 'string') {
     const path: Location = [...at, 'valueString'];
-    const match = VALUE_STRING.exec(resource.valueString);
+    const match = VALUE_STRING.exec(resource.valueString.trim());
     if (match === null) {
       return {
         errors: [

@@ -39,7 +39,8 @@ const OBX_STATUS: Readonly<Record<string, ReportStatus | { skip: string }>> = {
 const LOINC_NAMES = ['LN', 'LOINC', '2.16.840.1.113883.6.1'];
 
 /** A numeric text value, possibly censored: "<5", ">= 150". */
-const TEXT_VALUE = /^\s*(<=|>=|<|>)?\s*(\d+(?:\.\d+)?|\.\d+)\s*$/;
+// Matched on trimmed text: no two unbounded parts can match the same characters (linear time).
+const TEXT_VALUE = /^(?:(<=|>=|<|>)\s*)?(\d+(?:\.\d+)?|\.\d+)$/;
 
 /** An HL7 TS/DTM value's calendar date (YYYYMMDD...), as the lab wrote it. */
 function hl7Date(text: string): string | undefined {
@@ -143,7 +144,7 @@ function readObx(segment: Hl7Segment, label: Location): ObxRead {
     }
     value = /^(\d+(?:\.\d+)?|\.\d+)$/.test(first) ? Number(first) : undefined;
   } else if (type === 'NM' || type === 'ST' || type === '') {
-    const match = TEXT_VALUE.exec(part(segment, 5, 1));
+    const match = TEXT_VALUE.exec(part(segment, 5, 1).trim());
     if (match !== null) {
       comparator = COMPARATORS.find((c) => c === match[1]);
       value = Number(match[2]);

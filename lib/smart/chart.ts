@@ -150,6 +150,10 @@ function readOne(
   }
   const read = panelsFromFhir(resource);
   if (read.kind === 'invalid') {
+    // Another lab code (glucose, a whole-blood B12 ...) is skipped as not ours, by its code.
+    if (read.ignored.count > 0) {
+      return skip(`not an analyte this app reads (${read.ignored.codes.join(', ')})`);
+    }
     return skip(read.errors.map((e) => `${formatLocation(e.path)}: ${e.message}`).join('; '));
   }
   const item = read.panels[0];

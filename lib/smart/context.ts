@@ -83,11 +83,13 @@ function matchMedicine(concept: unknown): (typeof MEDICINES)[number] | undefined
   const codes = codings(concept)
     .filter((c) => c.system === RXNORM)
     .map((c) => str(c.code));
-  const words = conceptText(concept).toLowerCase();
-  return MEDICINES.find(
-    (medicine) =>
-      codes.includes(medicine.rxcui) || new RegExp(`\\b${medicine.name}\\b`).test(words),
+  // Whole words of the drug's text: "metformin 500 mg" names metformin, "nometformin" does not.
+  const words = new Set(
+    conceptText(concept)
+      .toLowerCase()
+      .split(/[^a-z0-9]+/),
   );
+  return MEDICINES.find((medicine) => codes.includes(medicine.rxcui) || words.has(medicine.name));
 }
 
 function medicationSuggestions(resources: readonly unknown[]): ContextSuggestion[] {

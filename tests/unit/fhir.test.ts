@@ -448,7 +448,7 @@ describe('panelsFromFhir: what real EHRs send', () => {
   ])('reads a %s Bundle', (type) => {
     const items = read(bundle([observation('2132-9', ucum(180, 'pg/mL'))], type));
     expect(items[0]?.imported?.panel.results).toEqual([
-      { analyte: 'vitamin-b12', value: 180, unit: 'pg/mL' },
+      { analyte: 'vitamin-b12', value: 180, unit: 'pg/mL', code: '2132-9' },
     ]);
   });
 
@@ -462,6 +462,7 @@ describe('panelsFromFhir: what real EHRs send', () => {
     expect(read(resource)[0]?.imported?.panel.results[0]).toEqual({
       analyte: 'vitamin-d',
       ...expected,
+      code: '62292-8',
     });
   });
 
@@ -490,6 +491,7 @@ describe('panelsFromFhir: what real EHRs send', () => {
       analyte: 'magnesium',
       value: 1.9,
       unit: 'mg/dL',
+      code: '19123-9',
     });
     expect(item?.imported?.warnings).toEqual([
       { resultIndex: 0, code: 'lab-range-dropped', message: expect.stringMatching(why) },

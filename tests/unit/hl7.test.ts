@@ -36,8 +36,15 @@ describe('readHl7', () => {
           comparator: '>=',
           unit: 'ng/mL',
           labRange: { low: 30, high: 100 },
+          code: '62292-8',
         },
-        { analyte: 'magnesium', value: 0.82, unit: 'mmol/L', labRange: { low: 0.7, high: 1.05 } },
+        {
+          analyte: 'magnesium',
+          value: 0.82,
+          unit: 'mmol/L',
+          labRange: { low: 0.7, high: 1.05 },
+          code: '2601-3',
+        },
       ],
     });
     expect(outcome.panels[0]?.imported?.sources?.[0]?.labFlag?.[0]?.code).toBe('H');

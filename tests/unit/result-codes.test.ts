@@ -136,7 +136,12 @@ describe('unit mix-ups are warned in both directions, and a critical flag says c
     if (!outcome.ok) return;
     const result = outcome.value.results[0];
     expect(result?.critical).toBe(true);
-    expect(result?.criticalMessage).toMatch(/^Check the unit first: 0\.64 mg\/dL fits mmol\/L/);
+    expect(result?.criticalMessage).toMatch(
+      /^Check the unit first: .* If the unit is right: Critical: below /,
+    );
+    expect(result?.warnings.find((w) => w.code === 'possible-unit-mixup')?.message).toMatch(
+      /^0\.64 mg\/dL fits mmol\/L/,
+    );
   });
 
   it('a critical value that is no mix-up keeps its own message', () => {

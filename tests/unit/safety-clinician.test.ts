@@ -124,7 +124,8 @@ describe('critical results: what to do today (8.2)', () => {
   it.each(['mmol/L', 'mg/dL', 'meq/L'] as const)(
     'the critical message and the critical-limits sentence give the same limit (%s)',
     (unit) => {
-      const value = { 'mmol/L': 0.3, 'mg/dL': 0.8, 'meq/L': 0.6 }[unit];
+      // Critical, and outside the unit mix-up windows (0.3-0.99 mg/dL or meq/L reads as mmol/L).
+      const value = { 'mmol/L': 0.3, 'mg/dL': 1.1, 'meq/L': 0.25 }[unit];
       const result = one({ analyte: 'magnesium', value, unit });
       const limit = /^Critical: (below [\d.]+ \S+)\.$/.exec(result.criticalMessage ?? '')?.[1];
       expect(limit).toBeDefined();
