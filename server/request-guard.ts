@@ -174,8 +174,8 @@ function answer(request: IncomingMessage, response: ServerResponse, decision: Gu
 
 /**
  * Makes the close that follows a `Connection: close` answer a lingering one: send FIN, keep
- * reading (and dropping) what the client still sends, up to DRAIN_BYTES or DRAIN_MS, then drop
- * the socket. Node calls `destroySoon` once such an answer is written.
+ * reading (and dropping) what the client still sends, up to DRAIN_BYTES (then pause), and drop
+ * the socket after DRAIN_MS. Node calls `destroySoon` once such an answer is written.
  */
 function lingerOnClose(socket: Socket): void {
   socket.destroySoon = () => {
@@ -183,7 +183,10 @@ function lingerOnClose(socket: Socket): void {
     let drained = 0;
     socket.on('data', (chunk: Buffer) => {
       drained += chunk.length;
-      if (drained > DRAIN_BYTES) socket.destroy();
+      // Stop reading, but do not drop the socket yet: a close with unread bytes sends a reset
+      // at once, and a busy client would lose the answer. Paused, the kernel's window fills and
+      // the client's writes stall (no memory is spent here) until the timer drops the socket.
+      if (drained > DRAIN_BYTES) socket.pause();
     });
     socket.resume();
     setTimeout(() => socket.destroy(), DRAIN_MS).unref();

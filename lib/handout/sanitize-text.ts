@@ -15,6 +15,9 @@ export interface SanitizedText {
 const SPACE_LIKE = /[\t\n\v\f\r\u0085\u2028\u2029]+/gu;
 const CONTROL = /[\p{Cc}\p{Cf}]/u;
 const IGNORABLE = /\p{Default_Ignorable_Code_Point}/u;
+// Unassigned code points (some, like U+FFF0, are also default-ignorable) are replaced visibly:
+// a name that holds one was mistyped or damaged, and the reader must see that something is there.
+const UNASSIGNED = /\p{Cn}/u;
 
 /**
  * Makes text drawable with one font: NFC-normalised, controls stripped, and each character the
@@ -35,7 +38,7 @@ export function sanitizeText(
     if (CONTROL.test(char)) continue;
     if (hasGlyph(codePoint)) {
       text += char;
-    } else if (!IGNORABLE.test(char)) {
+    } else if (UNASSIGNED.test(char) || !IGNORABLE.test(char)) {
       text += REPLACEMENT_CHARACTER;
       replaced++;
     }

@@ -37,7 +37,8 @@ test('critical results: a "what to do today" block on the card; B12 anchoring be
   await expect(
     entry.card('magnesium').getByRole('region', { name: /What to do today/ }),
   ).toContainText('ECG');
-  const b12 = entry.card('vitamin-b12');
+  // The anchoring warning sits beside the neuropathy evidence, in the result's details.
+  const b12 = await entry.expand('vitamin-b12');
   await expect(b12.getByRole('region', { name: /Before attributing symptoms/ })).toContainText(
     'saddle numbness',
   );

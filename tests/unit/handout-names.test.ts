@@ -144,6 +144,13 @@ describe('sanitizeText', () => {
     expect(sanitizeText('A\u200dB\ufe0fC\u200f', latinOnly)).toEqual({ text: 'ABC', replaced: 0 });
   });
 
+  it('replaces an unassigned code point that is also default-ignorable (U+FFF0, found by fast-check)', () => {
+    expect(sanitizeText('Ana\uFFF0', latinOnly)).toEqual({
+      text: `Ana${REPLACEMENT_CHARACTER}`,
+      replaced: 1,
+    });
+  });
+
   it('replaces a lone surrogate', () => {
     expect(sanitizeText('A\ud800B', latinOnly)).toEqual({
       text: `A${REPLACEMENT_CHARACTER}B`,
