@@ -62,6 +62,7 @@ export function ImportDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const moduleRef = useRef<ImportModule | null>(null);
+  const [formatPath, setFormatPath] = useState<ImportModule['formatLocation'] | null>(null);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<ParseOutcome | null>(null);
   const [chosen, setChosen] = useState(0);
@@ -103,6 +104,9 @@ export function ImportDialog({
     try {
       moduleRef.current ??= await import('./read-import');
       const parsed = moduleRef.current.interpretDocument(text, { asOf: todayIso() });
+      // Kept in state (not read from the ref while rendering) so the list re-renders with it.
+      const { formatLocation } = moduleRef.current;
+      setFormatPath(() => formatLocation);
       setOutcome(parsed);
       setFailure(null);
       const first = parsed.items.findIndex((p) => p.imported);
@@ -114,7 +118,7 @@ export function ImportDialog({
 
   const panels = outcome === null ? [] : outcome.items;
   const where = (path: Parameters<ImportModule['formatLocation']>[0]): string =>
-    moduleRef.current?.formatLocation(path) ?? '';
+    formatPath === null ? '' : formatPath(path);
   const selected = panels[chosen]?.imported;
 
   function fill() {

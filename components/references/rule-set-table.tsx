@@ -175,6 +175,9 @@ export function RuleSetTable({
   // The URL is read after hydration (the server renders the default view) and written back on
   // every change, replacing the history entry.
   useEffect(() => {
+    // The URL is outside React and only readable after hydration (the page is prerendered):
+    // read it once here, then keep it in step from the state below.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setView(readView(window.location.search, analytes));
     setLoaded(true);
   }, [analytes]);
