@@ -1,39 +1,9 @@
 import { useId } from 'react';
-import type { Band, BandStatus, ResultInterpretation } from '@/lib/types';
+import { findScalePosition } from '@/lib/scale';
+import type { BandStatus, ResultInterpretation } from '@/lib/types';
 
 /** Band labels per status, as the library words them for this analyte. */
 export type BandLabels = Readonly<Partial<Record<BandStatus, string>>>;
-
-// Drawing geometry only, no clinical meaning: every band gets the same width so narrow bands
-// (0.70-0.85 mmol/L) stay readable, and the marker sits in proportion inside its band. An
-// open-ended band is drawn as if it ran this much past its one bound.
-const OPEN_BAND_SPAN = 0.5;
-
-function bandSpan(band: Band): { from: number; to: number } {
-  const from = band.lower ?? 0;
-  const to = band.upper ?? from * (1 + OPEN_BAND_SPAN);
-  return { from, to };
-}
-
-/**
- * Where the marker goes, as a fraction of the bar. The band is the one interpret() put the
- * result in; an indeterminate (censored) result is placed by its bound.
- */
-function markerPosition(result: ResultInterpretation): { at: number; beyond: boolean } {
-  const { bands, input } = result;
-  const count = bands.length;
-  let index = bands.findIndex((band) => band.status === result.status);
-  if (index < 0) {
-    index = bands.findIndex((band) => band.upper === null || input.value < band.upper);
-    if (index < 0) index = count - 1;
-  }
-  const band = bands[index];
-  if (band === undefined || count === 0) return { at: 0, beyond: false };
-  const { from, to } = bandSpan(band);
-  const inside = to > from ? (input.value - from) / (to - from) : 0.5;
-  const beyond = inside > 1 && band.upper === null;
-  return { at: (index + Math.min(1, Math.max(0, inside))) / count, beyond };
-}
 
 const pct = (fraction: number): string => `${(fraction * 100).toFixed(2)}%`;
 
@@ -54,7 +24,7 @@ export function BandScale({
   const arrowId = useId();
   const { bands, input } = result;
   const count = Math.max(1, bands.length);
-  const { at, beyond } = markerPosition(result);
+  const { at, beyond } = findScalePosition(result);
   const x = pct(at);
   const opensLow = input.comparator === '<' || input.comparator === '<=';
   const opensHigh = input.comparator === '>' || input.comparator === '>=';

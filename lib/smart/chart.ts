@@ -9,9 +9,10 @@ import { ANALYTES } from '../analytes/registry';
 import { panelsFromFhir } from '../formats/fhir-read';
 import { formatLocation } from '../formats/location';
 import { interpret } from '../interpret';
+import { findScalePosition } from '../scale';
 import type { Panel, PanelResult } from '../schemas';
 import { ANALYTE_IDS } from '../types';
-import type { AnalyteId, BandStatus, ResultInterpretation, Status } from '../types';
+import type { AnalyteId, BandStatus, Status } from '../types';
 
 /** Every LOINC code the app asks the EHR for, from the analyte data (clinical reference, s. 4). */
 export const CHART_LOINC_CODES: readonly string[] = ANALYTE_IDS.flatMap((id) =>
@@ -52,26 +53,6 @@ export interface ChartReading {
    * so readings in different units share one schematic scale.
    */
   readonly scale: { readonly bands: readonly BandStatus[]; readonly at: number };
-}
-
-// An open-ended top band is drawn as if it ran this much past its one bound (as the cards do).
-const OPEN_BAND_SPAN = 0.5;
-
-function scalePosition(result: ResultInterpretation): number {
-  const { bands, input } = result;
-  const count = bands.length;
-  let index = bands.findIndex((band) => band.status === result.status);
-  if (index < 0) {
-    // Indeterminate (censored): placed by its bound.
-    index = bands.findIndex((band) => band.upper === null || input.value < band.upper);
-    if (index < 0) index = count - 1;
-  }
-  const band = bands[index];
-  if (band === undefined || count === 0) return 0;
-  const from = band.lower ?? 0;
-  const to = band.upper ?? from * (1 + OPEN_BAND_SPAN);
-  const inside = to > from ? (input.value - from) / (to - from) : 0.5;
-  return (index + Math.min(1, Math.max(0, inside))) / count;
 }
 
 /** An Observation that was fetched but not used, and why. */
@@ -195,7 +176,7 @@ function readOne(
       ],
       scale: {
         bands: interpreted.bands.map((band) => band.status),
-        at: scalePosition(interpreted),
+        at: findScalePosition(interpreted).at,
       },
       source: {
         observationId,
