@@ -5,7 +5,7 @@ import type { Panel } from '@/lib/schemas';
 import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
 import { todayIso } from './today';
-import { MAX_BODY_BYTES } from '@/lib/http/limits';
+import { MAX_BODY_BYTES } from '@/server/http/limits';
 
 type ImportModule = typeof ReadImportModule;
 type ParseOutcome = ReturnType<ImportModule['interpretDocument']>;

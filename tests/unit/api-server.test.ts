@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { handoutQuerySchema } from '@/lib/http/api-schemas';
+import { handoutQuerySchema } from '@/server/http/api-schemas';
 import { isAuthorized, MIN_TOKEN_LENGTH, readApiTokens, readTokenSetting } from '@/server/api-auth';
-import { MAX_BODY_BYTES } from '@/lib/http/limits';
+import { MAX_BODY_BYTES } from '@/server/http/limits';
 import { readBodyText } from '@/server/read-body';
 import { readQuery, todayUtc } from '@/server/read-query';
 

@@ -1,4 +1,4 @@
-import { handoutQuerySchema } from '@/lib/http/api-schemas';
+import { handoutQuerySchema } from '@/server/http/api-schemas';
 import { renderHandout } from '@/lib/handout/render';
 import { defineRoute, NO_STORE, problemResponse } from '@/server/api-route';
 import { loadHandoutFonts } from '@/server/handout-fonts';

@@ -1,5 +1,5 @@
 import { toFhirBundle } from '@/lib/fhir';
-import { interpretQuerySchema } from '@/lib/http/api-schemas';
+import { interpretQuerySchema } from '@/server/http/api-schemas';
 import { defineRoute, NO_STORE } from '@/server/api-route';
 import { documentHeaders, readInterpretations } from '@/server/read-interpretations';
 import { readQuery, todayUtc } from '@/server/read-query';

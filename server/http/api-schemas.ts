@@ -4,7 +4,7 @@
  * is tied to its TypeScript type by a compile-time check below, so they cannot drift apart.
  */
 import { z } from 'zod';
-import type { References } from '../references';
+import type { References } from '@/lib/references';
 import {
   ANALYTE_IDS,
   COMPARATORS,
@@ -15,8 +15,8 @@ import {
   STATUSES,
   UNIT_CODES,
   WARNING_CODES,
-} from '../types';
-import type { Interpretation } from '../types';
+} from '@/lib/types';
+import type { Interpretation } from '@/lib/types';
 import { MAX_LISTED_ERRORS } from './limits';
 import { PROBLEM_CODES, PROBLEM_TABLE, problemTypeUri } from './problem';
 import type { Problem } from './problem';

@@ -3,8 +3,8 @@
  * the document and the code cannot disagree.
  */
 import { z } from 'zod';
-import { RULES_VERSION } from '../analytes/registry';
-import { panelSchema } from '../schemas';
+import { RULES_VERSION } from '@/lib/analytes/registry';
+import { panelSchema } from '@/lib/schemas';
 import {
   fhirBundleSchema,
   fhirInputSchema,
