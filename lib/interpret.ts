@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDefaultRuleSet, RULES_VERSION } from './analytes/registry';
-import { buildResult } from './result';
+import { buildResult } from './interpret/build-result';
 import { checkResultCode } from './result-codes';
 import {
   interpretOptionsSchema,
@@ -24,8 +24,8 @@ import {
   acceptCommonPanel,
   normaliseResult,
   normaliseValidResult,
-} from './validate';
-import type { NormalisedResult } from './validate';
+} from './interpret/normalise';
+import type { NormalisedResult } from './interpret/normalise';
 
 /**
  * zod's own ahead-of-time compilation of `panelSchema` and `interpretOptionsSchema`: a generated

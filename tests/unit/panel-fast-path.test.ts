@@ -24,7 +24,7 @@ import {
   normaliseValidResult,
   parseValue,
   plainValueStart,
-} from '@/lib/validate';
+} from '@/lib/interpret/normalise';
 import { GOLDEN_CASES, INVALID_CASES } from './golden-cases';
 import { nearValidPanel } from './panel-arbitraries';
 

@@ -1,9 +1,9 @@
-import { getAnalyte } from './analytes/registry';
-import { MAX_VALUE_TEXT_LENGTH, VALUE_MESSAGE, VALUE_TEXT_PATTERN } from './schemas';
-import type { Panel, PanelResult } from './schemas';
-import { convertBetween, convertUnit, findUnit, listUnits, normaliseUnit } from './units';
-import type { AnalyteId, Comparator, FieldError, UnitCode, UnitDefinition } from './types';
-import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS } from './types';
+import { getAnalyte } from '../analytes/registry';
+import { MAX_VALUE_TEXT_LENGTH, VALUE_MESSAGE, VALUE_TEXT_PATTERN } from '../schemas';
+import type { Panel, PanelResult } from '../schemas';
+import { convertBetween, convertUnit, findUnit, listUnits, normaliseUnit } from '../units';
+import type { AnalyteId, Comparator, FieldError, UnitCode, UnitDefinition } from '../types';
+import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS } from '../types';
 
 /** A schema-valid result after unit normalisation and plausibility checks. */
 export interface NormalisedResult {

@@ -1,4 +1,4 @@
-import { getAnalyte, getRuleSet } from './analytes/registry';
+import { getAnalyte, getRuleSet } from '../analytes/registry';
 import {
   classifyValue,
   criticalMessageFor,
@@ -6,11 +6,11 @@ import {
   findCritical,
   listBands,
   toFhirInterpretation,
-} from './classify';
-import { clinicianSafety } from './safety/clinician-rules';
-import { allIn } from './safety/rule';
-import { convertBetween, formatNumber } from './units';
-import type { NormalisedResult } from './validate';
+} from '../classify';
+import { clinicianSafety } from '../safety/clinician-rules';
+import { allIn } from '../safety/rule';
+import { convertBetween, formatNumber } from '../units';
+import type { NormalisedResult } from './normalise';
 import type {
   Analyte,
   Band,
@@ -30,8 +30,8 @@ import type {
   UnitCode,
   UnitDefinition,
   WarningCode,
-} from './types';
-import { CONTEXT_FLAGS } from './types';
+} from '../types';
+import { CONTEXT_FLAGS } from '../types';
 
 /** Clinician-facing labels of the evidence strengths. */
 export const EVIDENCE_STRENGTH_LABELS: Readonly<Record<EvidenceStrength, string>> = {
