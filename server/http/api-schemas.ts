@@ -4,6 +4,9 @@
  * is tied to its TypeScript type by a compile-time check below, so they cannot drift apart.
  */
 import { z } from 'zod';
+import { PAPER_SIZES } from '@/lib/handout/layout';
+import type { PaperSize } from '@/lib/handout/layout';
+import { HANDOUT_LANGS } from '@/lib/handout/text/handout-text';
 import type { References } from '@/lib/references';
 import {
   ANALYTE_IDS,
@@ -276,19 +279,17 @@ export const referencesSchema = z.strictObject({
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
-/** Languages the patient handout is written in. */
-export const HANDOUT_LANGS = ['en', 'es'] as const;
-/** Paper sizes the patient handout is laid out for. */
-export const PAPER_SIZES = ['letter', 'a4'] as const;
+/** Paper sizes the patient handout is laid out for (the layout's table is the one source). */
+const PAPER_NAMES = Object.keys(PAPER_SIZES) as [PaperSize, ...PaperSize[]];
 
 /**
  * Query of `POST /api/interpret`. `asOf` is the date the interpretation is made; the server
- * uses today's date (UTC) when it is absent, since the library itself never reads a clock.
+ * uses today's date where it runs when it is absent, since the library itself never reads a clock.
  */
 export const interpretQuerySchema = z.object({
   asOf: isoDate
     .optional()
-    .meta({ description: 'Date of the interpretation; default: today (UTC)' }),
+    .meta({ description: "Date of the interpretation; default: today (the server's date)" }),
 });
 
 /** Query of `POST /api/handout`. */
@@ -297,7 +298,7 @@ export const handoutQuerySchema = z.object({
     .enum(HANDOUT_LANGS, { error: `must be one of ${HANDOUT_LANGS.join(', ')}` })
     .default('en'),
   paper: z
-    .enum(PAPER_SIZES, { error: `must be one of ${PAPER_SIZES.join(', ')}` })
+    .enum(PAPER_NAMES, { error: `must be one of ${PAPER_NAMES.join(', ')}` })
     .default('letter'),
   asOf: interpretQuerySchema.shape.asOf,
 });
