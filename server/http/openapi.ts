@@ -11,11 +11,11 @@ import {
   handoutQuerySchema,
   healthSchema,
   interpretationListSchema,
-  interpretationSchema,
   interpretQuerySchema,
   problemSchema,
   referencesSchema,
 } from './api-schemas';
+import { interpretationSchema } from '@/lib/interpretation-schema';
 import { formatBytes, MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from './limits';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TABLE } from './problem';
 import type { ProblemCode } from './problem';
