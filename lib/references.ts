@@ -2,12 +2,11 @@ import { ANALYTES, RULES_VERSION } from './analytes/registry';
 import { CITATIONS } from './citations';
 import { cutoffsInUnit, listBands } from './classify';
 import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './interpret/labels';
+import type { References } from './references-schema';
 import type {
   Analyte,
   AnalyteId,
   BandStatus,
-  Citation,
-  CutoffsInUnit,
   EvidenceStrength,
   RuleSetId,
   UnitCode,
@@ -43,36 +42,6 @@ export interface EvidenceRow {
   /** The bands whose results show this statement (empty = every result). */
   readonly relevantFor: readonly BandStatus[];
   readonly citationIds: readonly string[];
-}
-
-/** Everything a reviewer needs: rule sets with cut-offs in every unit, factors and citations. */
-export interface References {
-  readonly rulesVersion: string;
-  readonly analytes: ReadonlyArray<{
-    readonly id: AnalyteId;
-    readonly name: string;
-    readonly baseUnit: UnitCode;
-    readonly defaultUnit: UnitCode;
-    readonly units: Analyte['units'];
-    readonly loincCodes: Analyte['loincCodes'];
-    readonly plausibility: Analyte['plausibility'];
-    readonly notices: Analyte['notices'];
-    readonly ruleSets: ReadonlyArray<{
-      readonly id: RuleSetId;
-      readonly name: string;
-      readonly isDefault: boolean;
-      readonly upperLimitMeaning: string;
-      readonly caveats: readonly string[];
-      readonly criticalNeedsLocalCheck: boolean;
-      readonly citationIds: readonly string[];
-      /** The cut-offs in every accepted unit (published or derived). */
-      readonly cutoffs: readonly CutoffsInUnit[];
-    }>;
-    readonly backPain: readonly EvidenceRow[];
-    readonly nextSteps: Analyte['nextSteps'];
-    readonly contextNotes: Analyte['contextNotes'];
-  }>;
-  readonly citations: readonly Citation[];
 }
 
 const analyteList: readonly Analyte[] = Object.values(ANALYTES);

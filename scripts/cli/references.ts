@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { citationHref } from '../../lib/citations';
 import { formatCutoff } from '../../lib/classify';
 import { buildReferences } from '../../lib/references';
-import type { References } from '../../lib/references';
+import type { References } from '../../lib/references-schema';
 import { EXIT } from './io';
 import type { CliIo } from './io';
 import { usageError } from './usage';

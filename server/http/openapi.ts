@@ -12,12 +12,11 @@ import {
   healthSchema,
   interpretationListSchema,
   interpretQuerySchema,
-  problemSchema,
-  referencesSchema,
 } from './api-schemas';
 import { interpretationSchema } from '@/lib/interpretation-schema';
+import { referencesSchema } from '@/lib/references-schema';
 import { formatBytes, MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from './limits';
-import { PROBLEM_MEDIA_TYPE, PROBLEM_TABLE } from './problem';
+import { PROBLEM_MEDIA_TYPE, PROBLEM_TABLE, problemSchema } from './problem';
 import type { ProblemCode } from './problem';
 
 /** A JSON Schema object as the document embeds it. */

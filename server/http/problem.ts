@@ -2,6 +2,8 @@
  * RFC 9457 problem details: the one shape every API error takes, and the one table that maps
  * our problem codes to HTTP status, title and type URI.
  */
+import { z } from 'zod';
+import type { DeepReadonly } from '@/lib/interpretation-schema';
 import type { FieldError } from '@/lib/types';
 import { formatBytes, MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from './limits';
 
@@ -100,25 +102,6 @@ export const PROBLEM_TABLE: Readonly<
   },
 };
 
-/** A problem's field error: where and what, as RFC 9457's extension member `errors`. */
-export interface ProblemFieldError {
-  readonly path: string;
-  readonly message: string;
-}
-
-/** The body of every error response. */
-export interface Problem {
-  /** A URI that identifies the problem kind (a tag URI: stable, not meant to be fetched). */
-  readonly type: string;
-  readonly title: string;
-  readonly status: ProblemStatus;
-  readonly detail: string;
-  /** At most {@link MAX_LISTED_ERRORS}, in the order found. */
-  readonly errors: readonly ProblemFieldError[];
-  /** How many errors were found; more than `errors.length` when the list was cut. */
-  readonly errorCount: number;
-}
-
 /**
  * The type URI of a problem code. Tag URIs (RFC 4151) are stable identifiers that are not meant
  * to be dereferenced, which RFC 9457 section 3.1.1 allows.
@@ -128,6 +111,28 @@ export interface Problem {
 export function problemTypeUri(code: ProblemCode): string {
   return `tag:lab-interpreter,2026:problem:${code}`;
 }
+
+/** RFC 9457 problem details: the body of every error response. */
+export const problemSchema = z.strictObject({
+  /** A URI that identifies the problem kind (a tag URI: stable, not meant to be fetched). */
+  type: z.enum(PROBLEM_CODES.map(problemTypeUri) as [string, ...string[]]),
+  title: z.string(),
+  status: z.union(
+    [...new Set(PROBLEM_CODES.map((code) => PROBLEM_TABLE[code].status))].map((status) =>
+      z.literal(status),
+    ) as [z.ZodLiteral<ProblemStatus>, ...Array<z.ZodLiteral<ProblemStatus>>],
+  ),
+  detail: z.string(),
+  /** At most {@link MAX_LISTED_ERRORS}, in the order found. */
+  errors: z.array(z.strictObject({ path: z.string(), message: z.string() })).max(MAX_LISTED_ERRORS),
+  /** How many errors were found; more than `errors.length` when the list was cut. */
+  errorCount: z.int().nonnegative(),
+});
+
+/** The body of every error response (see {@link problemSchema}). */
+export type Problem = DeepReadonly<z.output<typeof problemSchema>>;
+/** One listed error of a problem. */
+export type ProblemFieldError = Problem['errors'][number];
 
 /**
  * Builds a problem body from the table. The error list is cut at {@link MAX_LISTED_ERRORS} so

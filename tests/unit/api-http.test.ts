@@ -4,7 +4,7 @@ import { buildPageCsp, createNonce } from '@/server/http/csp';
 import { negotiateMediaType, parseBodyContentType } from '@/server/http/media-type';
 import { MAX_LISTED_ERRORS } from '@/server/http/limits';
 import { interpretationSchema } from '@/lib/interpretation-schema';
-import { referencesSchema } from '@/server/http/api-schemas';
+import { referencesSchema } from '@/lib/references-schema';
 import { buildOpenApiDocument } from '@/server/http/openapi';
 import { interpret } from '@/lib/interpret';
 import { buildReferences } from '@/lib/references';
