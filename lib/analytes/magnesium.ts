@@ -8,6 +8,15 @@ import type { Analyte } from '../types';
  * 1.8-2.6 mg/dL (0.74-1.07 mmol/L), so we use 2.6 mg/dL = 1.07 mmol/L as the consistent pair.
  * Critical limits are published in mmol/L only and converted: they are lab-specific.
  */
+/** mg/dL x this = mmol/L: 10 dL/L over the molar mass below, as published. */
+const MG_DL_TO_MMOL_L = 0.4114;
+/** Molar mass of magnesium, g/mol. */
+const MOLAR_MASS_MG = 24.305;
+/** Charge of Mg2+: 1 mmol/L = this many meq/L. (UCUM's generic eq = mol ignores valence.) */
+const MG_VALENCE = 2;
+/** Rosanoff 2022's proposed lower limit of "sufficient". */
+const ROSANOFF_SUFFICIENT_FROM = { 'mmol/L': 0.85, 'mg/dL': 2.07 } as const;
+
 /** What both magnesium rule sets share: they differ only in the lower edge of "sufficient". */
 const MG_SHARED = {
   analyte: 'magnesium',
@@ -40,19 +49,17 @@ export const MAGNESIUM = {
     },
     {
       code: 'mg/dL',
-      // Mg 24.305 g/mol: 1 mg/dL = 10 mg/L / 24.305 = 0.4114 mmol/L.
-      toBase: 0.4114,
+      toBase: MG_DL_TO_MMOL_L,
       displayDecimals: 2,
-      basis: 'mg/dL x 0.4114 = mmol/L (Mg 24.305 g/mol)',
+      basis: `mg/dL x ${MG_DL_TO_MMOL_L} = mmol/L (Mg ${MOLAR_MASS_MG} g/mol)`,
       citationIds: ['ucum-molar-mass-mg'],
       loinc: '19123-9',
     },
     {
       code: 'meq/L',
-      // Mg2+ has valence 2: 1 mmol/L = 2 meq/L. (UCUM's generic eq = mol ignores valence.)
-      toBase: 0.5,
+      toBase: 1 / MG_VALENCE,
       displayDecimals: 2,
-      basis: 'mmol/L x 2 = meq/L (valence 2)',
+      basis: `mmol/L x ${MG_VALENCE} = meq/L (valence ${MG_VALENCE})`,
       citationIds: ['ucum-molar-mass-mg'],
       loinc: '2601-3',
     },
@@ -65,11 +72,11 @@ export const MAGNESIUM = {
     {
       ...MG_SHARED,
       id: 'mg-rosanoff-2022',
-      name: 'Rosanoff 2022 (proposed lower limit 0.85 mmol/L)',
+      name: `Rosanoff 2022 (proposed lower limit ${ROSANOFF_SUFFICIENT_FROM['mmol/L']} mmol/L)`,
       isDefault: true,
-      sufficientFrom: { 'mmol/L': 0.85, 'mg/dL': 2.07 },
+      sufficientFrom: ROSANOFF_SUFFICIENT_FROM,
       bandNotes: {
-        insufficient: 'Proposed, not yet standard practice (0.70-0.85 mmol/L).',
+        insufficient: `Proposed, not yet standard practice (${MG_SHARED.deficientBelow['mmol/L'].toFixed(2)}-${ROSANOFF_SUFFICIENT_FROM['mmol/L'].toFixed(2)} mmol/L).`,
       },
       citationIds: ['rosanoff-2022', 'costello-2016', 'msd-hypermagnesemia'],
     },

@@ -1,5 +1,10 @@
 import type { Analyte } from '../types';
 
+/** pg/mL x this = pmol/L (as published; from the molar mass below). */
+const PG_ML_TO_PMOL_L = 0.738;
+/** Molar mass of cobalamin, g/mol. */
+const MOLAR_MASS_COBALAMIN = 1355.4;
+
 /**
  * What the three B12 rule sets share: they differ only in the upper edge of the borderline band
  * (B), which laboratories set at 300, 350 or 400 pg/mL.
@@ -17,6 +22,16 @@ const B12_SHARED = {
   bandNotes: { insufficient: 'Borderline: confirm with methylmalonic acid (MMA).' },
   citationIds: ['devalia-2014', 'us-lab-b12-reflex', 'ermens-2003'],
 } as const;
+
+/** The upper edge of the borderline band (B) of each rule set. */
+const SUFFICIENT_FROM_300 = { 'pg/mL': 300, 'pmol/L': 221 } as const;
+const SUFFICIENT_FROM_350 = { 'pg/mL': 350, 'pmol/L': 258 } as const;
+const SUFFICIENT_FROM_400 = { 'pg/mL': 400, 'pmol/L': 295 } as const;
+
+/** "Common (borderline 200-300 pg/mL)": the name states the rule set's own borderline band. */
+function borderlineName(label: string, sufficientFrom: { readonly 'pg/mL': number }): string {
+  return `${label} (borderline ${B12_SHARED.deficientBelow['pg/mL']}-${sufficientFrom['pg/mL']} pg/mL)`;
+}
 
 /**
  * Serum vitamin B12 (cobalamin). Data only. The borderline ("insufficient") band's upper edge
@@ -48,10 +63,9 @@ export const VITAMIN_B12 = {
     },
     {
       code: 'pmol/L',
-      // pg/mL x 0.738 = pmol/L (cobalamin 1355.4 g/mol), so 1 pmol/L = 1/0.738 pg/mL.
-      toBase: 1 / 0.738,
+      toBase: 1 / PG_ML_TO_PMOL_L,
       displayDecimals: 0,
-      basis: 'pg/mL x 0.738 = pmol/L (cobalamin molar mass 1355.4 g/mol)',
+      basis: `pg/mL x ${PG_ML_TO_PMOL_L} = pmol/L (cobalamin molar mass ${MOLAR_MASS_COBALAMIN} g/mol)`,
       citationIds: ['ucum-molar-mass-b12'],
       loinc: '14685-2',
     },
@@ -72,23 +86,23 @@ export const VITAMIN_B12 = {
     {
       ...B12_SHARED,
       id: 'b12-common',
-      name: 'Common (borderline 200-300 pg/mL)',
+      name: borderlineName('Common', SUFFICIENT_FROM_300),
       isDefault: true,
-      sufficientFrom: { 'pg/mL': 300, 'pmol/L': 221 },
+      sufficientFrom: SUFFICIENT_FROM_300,
     },
     {
       ...B12_SHARED,
       id: 'b12-wide-350',
-      name: 'Wide grey zone (borderline 200-350 pg/mL)',
+      name: borderlineName('Wide grey zone', SUFFICIENT_FROM_350),
       isDefault: false,
-      sufficientFrom: { 'pg/mL': 350, 'pmol/L': 258 },
+      sufficientFrom: SUFFICIENT_FROM_350,
     },
     {
       ...B12_SHARED,
       id: 'b12-wide-400',
-      name: 'Wide grey zone (borderline 200-400 pg/mL)',
+      name: borderlineName('Wide grey zone', SUFFICIENT_FROM_400),
       isDefault: false,
-      sufficientFrom: { 'pg/mL': 400, 'pmol/L': 295 },
+      sufficientFrom: SUFFICIENT_FROM_400,
     },
   ],
   plausibility: {

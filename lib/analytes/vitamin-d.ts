@@ -1,5 +1,15 @@
 import type { Analyte } from '../types';
 
+/** ng/mL x this = nmol/L (as published; from the molar mass below). */
+const NG_ML_TO_NMOL_L = 2.496;
+/** Molar mass of 25-hydroxyvitamin D3, g/mol. */
+const MOLAR_MASS_25OHD3 = 400.65;
+/** Above this the 25(OH)D level is in the toxicity range (both rule sets flag it as critical). */
+const TOXIC_ABOVE = { 'ng/mL': 150, 'nmol/L': 375 } as const;
+/** The Institute of Medicine's cut-offs, named because its caveat states them in words. */
+const IOM_DEFICIENT_BELOW = { 'ng/mL': 12, 'nmol/L': 30 } as const;
+const IOM_SUFFICIENT_FROM = { 'ng/mL': 20, 'nmol/L': 50 } as const;
+
 /**
  * Serum 25-hydroxyvitamin D, total (D2 + D3). Data only: units, rule sets, plausibility,
  * back-pain evidence, next steps and context notes, each with its citation ids.
@@ -30,10 +40,9 @@ export const VITAMIN_D = {
     },
     {
       code: 'nmol/L',
-      // ng/mL x 2.496 = nmol/L (25(OH)D3, 400.65 g/mol), so 1 nmol/L = 1/2.496 ng/mL.
-      toBase: 1 / 2.496,
+      toBase: 1 / NG_ML_TO_NMOL_L,
       displayDecimals: 0,
-      basis: 'ng/mL x 2.496 = nmol/L (25(OH)D3 molar mass 400.65 g/mol)',
+      basis: `ng/mL x ${NG_ML_TO_NMOL_L} = nmol/L (25(OH)D3 molar mass ${MOLAR_MASS_25OHD3} g/mol)`,
       citationIds: ['ucum-molar-mass-vitd'],
       loinc: '14635-7',
     },
@@ -66,13 +75,15 @@ export const VITAMIN_D = {
       deficientBelow: { 'ng/mL': 20, 'nmol/L': 50 },
       sufficientFrom: { 'ng/mL': 30, 'nmol/L': 75 },
       upperLimit: { 'ng/mL': 100, 'nmol/L': 250 },
-      criticalAbove: { 'ng/mL': 150, 'nmol/L': 375 },
+      criticalAbove: TOXIC_ABOVE,
       criticalNeedsLocalCheck: false,
       upperLimitMeaning: 'Above the upper limit: possible toxicity (many US labs flag it).',
       caveats: [
         'The 2011 cut-offs target people at risk of deficiency; they are not a screening threshold.',
       ],
-      bandNotes: { high: 'Above 150 ng/mL (375 nmol/L) is the toxicity range.' },
+      bandNotes: {
+        high: `Above ${TOXIC_ABOVE['ng/mL']} ng/mL (${TOXIC_ABOVE['nmol/L']} nmol/L) is the toxicity range.`,
+      },
       citationIds: ['holick-2011', 'marcinowska-2018'],
     },
     {
@@ -80,14 +91,14 @@ export const VITAMIN_D = {
       analyte: 'vitamin-d',
       name: 'Institute of Medicine 2011',
       isDefault: false,
-      deficientBelow: { 'ng/mL': 12, 'nmol/L': 30 },
-      sufficientFrom: { 'ng/mL': 20, 'nmol/L': 50 },
+      deficientBelow: IOM_DEFICIENT_BELOW,
+      sufficientFrom: IOM_SUFFICIENT_FROM,
       upperLimit: { 'ng/mL': 50, 'nmol/L': 125 },
-      criticalAbove: { 'ng/mL': 150, 'nmol/L': 375 },
+      criticalAbove: TOXIC_ABOVE,
       criticalNeedsLocalCheck: false,
       upperLimitMeaning: 'Above the upper limit "may be reason for concern" (IOM).',
       caveats: [
-        'IOM: below 12 ng/mL is at risk of deficiency; 12 to 20 ng/mL is at risk of inadequacy for some people.',
+        `IOM: below ${IOM_DEFICIENT_BELOW['ng/mL']} ng/mL is at risk of deficiency; ${IOM_DEFICIENT_BELOW['ng/mL']} to ${IOM_SUFFICIENT_FROM['ng/mL']} ng/mL is at risk of inadequacy for some people.`,
       ],
       bandNotes: {},
       citationIds: ['iom-2011', 'ross-2011', 'marcinowska-2018'],
