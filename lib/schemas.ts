@@ -16,6 +16,20 @@ export const VALUE_TEXT_PATTERN = /^\s*(?:(<=|>=|<|>|≤|≥)\s*)?(\d+(?:\.\d+)?
 /** The longest value text read (e.g. " >= 150.5 "); longer text is refused before any pattern runs. */
 export const MAX_VALUE_TEXT_LENGTH = 40;
 
+/** The longest texts and lists a panel may hold: each stated once, its error message reads it. */
+export const PANEL_LIMITS = {
+  /** Results in one panel. */
+  results: 50,
+  /** A panel id. */
+  panelId: 100,
+  /** A patient's, a clinician's or a clinic's name. */
+  name: 200,
+  /** A clinician's phone number. */
+  phone: 60,
+  /** A unit as written ("mEq/L") and a LOINC code. */
+  unit: 20,
+} as const;
+
 /** The message every surface shows for a value that is not a positive number. */
 export const VALUE_MESSAGE = 'must be a positive number, or <N / >N';
 
@@ -66,10 +80,10 @@ export const resultSchema = z.strictObject(
     ),
     /** A FHIR-style comparator for a numeric value; alternative to writing "<5". */
     comparator: z.enum(COMPARATORS, { error: 'must be one of <, <=, >, >=' }).optional(),
-    unit: shortText(20).min(1, { error: 'is required' }),
+    unit: shortText(PANEL_LIMITS.unit).min(1, { error: 'is required' }),
     labRange: labRangeSchema.optional(),
     /** The LOINC code the source used; interpret() checks it and adds the warnings it implies. */
-    code: shortText(20)
+    code: shortText(PANEL_LIMITS.unit)
       .regex(LOINC_PATTERN, { error: 'must be a LOINC code such as 62292-8' })
       .optional(),
   },
@@ -79,19 +93,19 @@ export const resultSchema = z.strictObject(
 /** A panel of results for one patient: the one input shape of the library, API, CLI and UI. */
 export const panelSchema = z.strictObject(
   {
-    id: shortText(100).optional(),
+    id: shortText(PANEL_LIMITS.panelId).optional(),
     patient: z
       .strictObject(
-        { name: shortText(200).optional(), birthDate: isoDateSchema.optional() },
+        { name: shortText(PANEL_LIMITS.name).optional(), birthDate: isoDateSchema.optional() },
         { error: 'must be an object {name?, birthDate?}' },
       )
       .optional(),
     clinician: z
       .strictObject(
         {
-          name: shortText(200).optional(),
-          clinic: shortText(200).optional(),
-          phone: shortText(60).optional(),
+          name: shortText(PANEL_LIMITS.name).optional(),
+          clinic: shortText(PANEL_LIMITS.name).optional(),
+          phone: shortText(PANEL_LIMITS.phone).optional(),
         },
         { error: 'must be an object {name?, clinic?, phone?}' },
       )
@@ -116,7 +130,9 @@ export const panelSchema = z.strictObject(
     results: z
       .array(resultSchema, { error: 'must be a list of results' })
       .min(1, { error: 'must contain at least one result' })
-      .max(50, { error: 'must contain at most 50 results' }),
+      .max(PANEL_LIMITS.results, {
+        error: `must contain at most ${PANEL_LIMITS.results} results`,
+      }),
   },
   { error: 'must be a panel object' },
 );

@@ -1,6 +1,6 @@
 /**
- * The first half of every POST route: check the media type, read at most MAX_BODY_BYTES
- * (2 MiB), parse JSON (or keep HL7 v2 text for the document reader). Each failure is already
+ * The first half of every POST route: check the media type, read at most MAX_BODY_BYTES, parse
+ * JSON (or keep HL7 v2 text for the document reader). Each failure is already
  * the problem response to send.
  */
 import 'server-only';

@@ -4,8 +4,9 @@
  */
 
 /**
- * The largest request body the API reads: 2 MiB. Real patient Bundles from EHRs run 70-200 KB,
- * and our own FHIR output for 100 panels is under 1 MiB; counted while reading, 413 above.
+ * The largest request body the API reads. Real patient Bundles from EHRs run 70-200 KB, and our
+ * own FHIR output for MAX_PANELS_PER_REQUEST panels is well under it; counted while reading, 413
+ * above.
  */
 export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 
