@@ -6,7 +6,7 @@ export default {
   plugins: ['@stryker-mutator/vitest-runner'],
   vitest: { configFile: 'vitest.mutation.config.ts' },
   dryRunTimeoutMinutes: 30,
-  mutate: ['lib/classify.ts', 'lib/units.ts', 'lib/validate.ts', 'lib/interpret.ts'],
+  mutate: ['lib/classify.ts', 'lib/units.ts', 'lib/interpret/normalise.ts', 'lib/interpret.ts'],
   // Runs only the tests that cover each mutant.
   coverageAnalysis: 'perTest',
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
