@@ -90,22 +90,34 @@ export function streamDocument(
 }
 
 function* interpretItems(panels: readonly ImportItem[], asOf: string): Generator<DocumentItem> {
-  for (const item of panels) yield interpretItem(item, asOf);
+  const options = { asOf };
+  for (const item of panels) yield interpretItem(item, options);
 }
 
 /** Interprets one panel read from a document: warnings the source adds, errors located in it. */
-function interpretItem(item: ImportItem, asOf: string): DocumentItem {
+function interpretItem(item: ImportItem, options: { readonly asOf: string }): DocumentItem {
   if (item.imported === undefined || item.errors.length > 0) return item;
-  const outcome = interpret(item.imported.panel, { asOf });
-  if (!outcome.ok) {
-    return { ...item, errors: outcome.errors.map((error) => locateFieldError(item.origin, error)) };
-  }
-  const interpretation = mergeImportWarnings(
-    outcome.value,
-    item.imported.warnings,
-    item.imported.sources,
-  );
-  return { ...item, interpretation };
+  const outcome = interpret(item.imported.panel, options);
+  // Written out rather than spread: one object shape for every item of a batch.
+  return outcome.ok
+    ? {
+        index: item.index,
+        imported: item.imported,
+        interpretation: mergeImportWarnings(
+          outcome.value,
+          item.imported.warnings,
+          item.imported.sources,
+        ),
+        errors: item.errors,
+        origin: item.origin,
+      }
+    : {
+        index: item.index,
+        imported: item.imported,
+        interpretation: undefined,
+        errors: outcome.errors.map((error) => locateFieldError(item.origin, error)),
+        origin: item.origin,
+      };
 }
 
 /**
