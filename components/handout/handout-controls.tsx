@@ -66,7 +66,8 @@ export function HandoutControls({
       const saved = await downloadHandout(interpretation, {
         lang,
         paper,
-        generatedOn: todayIso(),
+        // The handout is dated as its interpretation is: no second "today".
+        generatedOn: interpretation.asOf ?? todayIso(),
         fileName,
       });
       setPhase({ kind: 'done', fileName: saved });

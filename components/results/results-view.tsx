@@ -100,7 +100,11 @@ export function ResultsView({
       <div className="results-actions">
         <HandoutControls
           interpretation={interpretation}
-          fileName={handoutFileName(patient.name ?? '', interpretation.collectedOn, todayIso())}
+          fileName={handoutFileName(
+            patient.name ?? '',
+            interpretation.collectedOn,
+            interpretation.asOf ?? todayIso(),
+          )}
           blockedReason={current ? undefined : STALE_REASON}
         />
         <div className="chart-actions" role="group" aria-label="For the chart">

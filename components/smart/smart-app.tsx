@@ -154,7 +154,7 @@ export function SmartApp({
     setSave({ kind: 'saving' });
     try {
       const { renderHandoutBase64 } = await import('./handout-pdf');
-      const generatedOn = todayIso();
+      const generatedOn = interpretation.asOf ?? todayIso();
       const pdfBase64 = await renderHandoutBase64(interpretation, {
         lang,
         paper: 'letter',
