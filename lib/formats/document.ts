@@ -1,4 +1,4 @@
-import { importJson, locateFieldError, mergeImportWarnings, parseImport } from '../import';
+import { importJson, locateFieldError, mergeImportWarnings, parseImport } from './import';
 import type {
   Ignored,
   ImportedPanel,
@@ -6,7 +6,7 @@ import type {
   ImportNotice,
   ImportOrigin,
   LocatedError,
-} from '../import';
+} from './import-types';
 import { interpret } from '../interpret';
 import type { Interpretation } from '../types';
 

@@ -3,7 +3,7 @@ import type { Hl7Segment } from '@medplum/core';
 import type { Panel, PanelResult } from '../schemas';
 import type { Comparator, WarningCode } from '../types';
 import { COMPARATORS } from '../types';
-import { LOINC_TO_ANALYTE } from './fhir-read';
+import { LOINC_TO_ANALYTE } from './fhir/read';
 import { IgnoredList, invalidImport } from './import-types';
 import type {
   ImportedPanel,
@@ -16,7 +16,7 @@ import type {
   ResultSource,
 } from './import-types';
 import type { Location } from './location';
-import { V2_FLAG_SYSTEM } from './shared';
+import { V2_FLAG_SYSTEM } from './codes';
 import { importWarning, preliminaryWarning, rangeDroppedWarning } from './warnings';
 
 /** OBX-11 result status (HL7 table 0085) -> what we do with the result. */

@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/csv';
-import { toFhirBundle, toFhirEntries } from '../../lib/fhir';
+import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/formats/csv/write';
+import { toFhirBundle, toFhirEntries } from '../../lib/formats/fhir/write';
 import { interpretDocument } from '../../lib/formats/document';
 import type { DocumentOutcome } from '../../lib/formats/document';
-import { formatLocatedError, locateError } from '../../lib/import';
-import type { ImportOrigin, ResultSource } from '../../lib/import';
+import { formatLocatedError, locateError } from '../../lib/formats/import';
+import type { ImportOrigin, ResultSource } from '../../lib/formats/import-types';
 import { interpret } from '../../lib/interpret';
 import { interpretOptionsSchema } from '../../lib/schemas';
 import type { Interpretation } from '../../lib/types';

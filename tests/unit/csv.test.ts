@@ -3,15 +3,15 @@ import {
   CSV_OUTPUT_COLUMNS,
   formatCsvField,
   formatCsvLine,
-  parseCsv,
   toCsv,
   toCsvLines,
   toCsvRows,
-} from '@/lib/csv';
+} from '@/lib/formats/csv/write';
+import { parseCsv } from '@/lib/formats/csv/read';
 import { parse } from 'csv-parse/browser/esm/sync';
 import { formatLocation } from '@/lib/formats/location';
-import { decodeText } from '@/lib/import';
-import type { ImportItem } from '@/lib/import';
+import { decodeText } from '@/lib/formats/import';
+import type { ImportItem } from '@/lib/formats/import-types';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';

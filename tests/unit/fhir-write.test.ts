@@ -9,12 +9,11 @@ import {
   INTERPRETED_BY_EXTENSION,
   LOINC_SYSTEM,
   RULE_SET_EXTENSION,
-  toFhirBundle,
-  US_CORE_LAB_PROFILE,
-} from '@/lib/fhir';
-import type { FhirBundle } from '@/lib/fhir';
+} from '@/lib/formats/codes';
+import { toFhirBundle, US_CORE_LAB_PROFILE } from '@/lib/formats/fhir/write';
+import type { FhirBundle } from '@/lib/formats/fhir/write';
 import { interpretDocument } from '@/lib/formats/document';
-import { decodeText } from '@/lib/import';
+import { decodeText } from '@/lib/formats/import';
 import { ANALYTE_IDS, STATUSES } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';
 

@@ -3,14 +3,14 @@ import { describe, expect, it } from 'vitest';
 import {
   BAND_SYSTEM,
   LOINC_SYSTEM,
-  panelsFromFhir,
   RULE_SET_EXTENSION,
-  toFhirBundle,
   UCUM_SYSTEM,
   V3_INTERPRETATION_SYSTEM,
-} from '@/lib/fhir';
+} from '@/lib/formats/codes';
+import { panelsFromFhir } from '@/lib/formats/fhir/read';
+import { toFhirBundle } from '@/lib/formats/fhir/write';
 import { formatLocation } from '@/lib/formats/location';
-import type { ImportItem } from '@/lib/import';
+import type { ImportItem } from '@/lib/formats/import-types';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';

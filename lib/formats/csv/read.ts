@@ -1,9 +1,9 @@
 import { parse } from 'csv-parse/browser/esm/sync';
-import type { Panel, PanelResult } from '../schemas';
-import type { AnalyteId, Comparator, RuleSetId, WarningCode } from '../types';
-import { ANALYTE_IDS, COMPARATORS } from '../types';
-import { LOINC_TO_ANALYTE } from './fhir-read';
-import { IgnoredList, invalidImport, NOTHING_IGNORED } from './import-types';
+import type { Panel, PanelResult } from '../../schemas';
+import type { AnalyteId, Comparator, RuleSetId, WarningCode } from '../../types';
+import { ANALYTE_IDS, COMPARATORS } from '../../types';
+import { LOINC_TO_ANALYTE } from '../fhir/read';
+import { IgnoredList, invalidImport, NOTHING_IGNORED } from '../import-types';
 import type {
   ImportItem,
   ImportNotice,
@@ -11,10 +11,10 @@ import type {
   ImportOutcome,
   LocatedError,
   ResultSource,
-} from './import-types';
-import type { Location } from './location';
-import { V2_FLAG_SYSTEM } from './shared';
-import { importWarning, rangeDroppedWarning } from './warnings';
+} from '../import-types';
+import type { Location } from '../location';
+import { V2_FLAG_SYSTEM } from '../codes';
+import { importWarning, rangeDroppedWarning } from '../warnings';
 
 /** The columns we read, and the header spellings lab systems use for each (compared squashed). */
 const COLUMN_SPELLINGS = {

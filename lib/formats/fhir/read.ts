@@ -1,5 +1,5 @@
-import { ANALYTES } from '../analytes/registry';
-import { invalidImport, IgnoredList, NOTHING_IGNORED } from './import-types';
+import { ANALYTES } from '../../analytes/registry';
+import { invalidImport, IgnoredList, NOTHING_IGNORED } from '../import-types';
 import type {
   ImportedPanel,
   ImportItem,
@@ -10,20 +10,20 @@ import type {
   ReportStatus,
   ResultSource,
   SourceCoding,
-} from './import-types';
-import type { Panel, PanelResult } from '../schemas';
-import type { Analyte, AnalyteId, Comparator, WarningCode } from '../types';
-import { ANALYTE_IDS, COMPARATORS } from '../types';
-import { listUnits, normaliseUnit } from '../units';
-import type { Location } from './location';
+} from '../import-types';
+import type { Panel, PanelResult } from '../../schemas';
+import type { Analyte, AnalyteId, Comparator, WarningCode } from '../../types';
+import { ANALYTE_IDS, COMPARATORS } from '../../types';
+import { listUnits, normaliseUnit } from '../../units';
+import type { Location } from '../location';
 import {
   ANALYTE_SYSTEM,
   BAND_SYSTEM,
   LOINC_SYSTEMS,
   RULE_SET_EXTENSION,
   UCUM_SYSTEM,
-} from './shared';
-import { importWarning, preliminaryWarning, rangeDroppedWarning } from './warnings';
+} from '../codes';
+import { importWarning, preliminaryWarning, rangeDroppedWarning } from '../warnings';
 
 /** Every Bundle type of FHIR R4: all are read the same way (entries with resources). */
 const BUNDLE_TYPES = [
