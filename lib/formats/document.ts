@@ -6,6 +6,7 @@ import type {
   ImportNotice,
   ImportOrigin,
   LocatedError,
+  ResultSource,
 } from './import-types';
 import { interpret } from '../interpret';
 import type { Interpretation } from '../types';
@@ -40,6 +41,24 @@ export interface DocumentOutcome {
 
 /** What {@link interpretDocument} reads: text (a file, a paste, an HL7 body) or parsed JSON. */
 export type DocumentInput = string | { readonly json: unknown };
+
+/**
+ * Adds the panel's patient reference (`subject`, validated by `interpret()`) to each result's
+ * source, so the FHIR writer puts it on every Observation; a subject the source document gave
+ * for a result (a FHIR Observation's own) is kept.
+ * @param imported - what was read, after `interpret()` accepted the panel
+ * @returns the same, with the subject carried by every result's source
+ */
+function withPanelSubject(imported: ImportedPanel): ImportedPanel {
+  const subject = imported.panel.subject;
+  if (subject === undefined) return imported;
+  const sources = imported.panel.results.map((_result, index): ResultSource => {
+    const source = imported.sources?.[index];
+    if (source?.carried?.subject !== undefined) return source;
+    return { ...source, carried: { ...source?.carried, subject: { ...subject } } };
+  });
+  return { ...imported, sources };
+}
 
 /**
  * The one way from a document to interpretations, used by the screen, the CLI (interpret and
@@ -88,7 +107,7 @@ export function interpretDocument(
       item.imported.sources,
     );
     interpretations.push(interpretation);
-    items.push({ ...item, interpretation });
+    items.push({ ...item, imported: withPanelSubject(item.imported), interpretation });
   }
   if (items.length === 0) {
     errors.push({ path: ['(root)'], message: 'must contain at least one panel', code: 'too-few' });
