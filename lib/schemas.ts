@@ -109,6 +109,12 @@ export const panelSchema = z.strictObject(
         },
         { error: 'must be an object {reference, display?}' },
       )
+      .meta({
+        description:
+          'The patient in the EHR, as a FHIR reference (Patient/<id>, https://.../Patient/<id> or ' +
+          'urn:uuid:<uuid>): written as `subject` on every Observation of the FHIR output, which ' +
+          'then claims the US Core Laboratory Result Observation profile. Not stored or logged.',
+      })
       .optional(),
     clinician: z
       .strictObject(

@@ -15,6 +15,7 @@ import type { FhirBundle } from '@/lib/formats/fhir/write';
 import { interpretDocument } from '@/lib/formats/document';
 import type { DocumentOutcome } from '@/lib/formats/document';
 import { formatLocation } from '@/lib/formats/location';
+import { buildOpenApiDocument } from '@/lib/http/openapi';
 import { decodeText } from '@/lib/formats/import';
 import { ANALYTE_IDS, STATUSES } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';
@@ -256,6 +257,17 @@ describe('a patient reference given with a panel becomes Observation.subject', (
     const { document } = write(subject);
     expect(document.interpretations).toEqual([]);
     expect(document.errors.map((error) => formatLocation(error.path))).toContain(path);
+  });
+
+  it('is documented in the OpenAPI document (Panel.subject)', () => {
+    const panelSchema = buildOpenApiDocument().components.schemas.Panel as {
+      properties: { subject?: { description?: string; properties?: object } };
+    };
+    expect(panelSchema.properties.subject?.description).toMatch(/written as `subject`/);
+    expect(Object.keys(panelSchema.properties.subject?.properties ?? {})).toEqual([
+      'reference',
+      'display',
+    ]);
   });
 
   it("a FHIR input's own subject is kept", () => {
