@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/browser/esm/sync';
 import type { Panel, PanelResult } from '../../schemas';
 import type { AnalyteId, Comparator, RuleSetId, WarningCode } from '../../types';
 import { ANALYTE_IDS, COMPARATORS } from '../../types';
-import { LOINC_TO_ANALYTE } from '../fhir/read';
+import { LOINC_TO_ANALYTE } from '../loinc';
 import { IgnoredList, invalidImport, NOTHING_IGNORED } from '../import-types';
 import type {
   ImportItem,

@@ -1,5 +1,5 @@
 import { getAnalyte, getRuleSet } from '../../analytes/registry';
-import { LOINC_TO_ANALYTE } from './read';
+import { LOINC_TO_ANALYTE } from '../loinc';
 import type { ResultSource, SourceCoding } from '../import-types';
 import {
   ANALYTE_SYSTEM,
