@@ -1,4 +1,4 @@
-import { importJson, locateFieldError, mergeImportWarnings, parseImport } from '../import';
+import { importJson, locateFieldError, mergeImportWarnings, parseImport } from './import';
 import type {
   Ignored,
   ImportedPanel,
@@ -7,7 +7,8 @@ import type {
   ImportNotice,
   ImportOrigin,
   LocatedError,
-} from '../import';
+  ResultSource,
+} from './import-types';
 import { interpret } from '../interpret';
 import type { Interpretation } from '../types';
 
@@ -105,7 +106,25 @@ function interpretItem(item: ImportItem, asOf: string): DocumentItem {
     item.imported.warnings,
     item.imported.sources,
   );
-  return { ...item, interpretation };
+  return { ...item, imported: withPanelSubject(item.imported), interpretation };
+}
+
+/**
+ * Adds the panel's patient reference (`subject`, validated by `interpret()`) to each result's
+ * source, so the FHIR writer puts it on every Observation; a subject the source document gave
+ * for a result (a FHIR Observation's own) is kept.
+ * @param imported - what was read, after `interpret()` accepted the panel
+ * @returns the same, with the subject carried by every result's source
+ */
+function withPanelSubject(imported: ImportedPanel): ImportedPanel {
+  const subject = imported.panel.subject;
+  if (subject === undefined) return imported;
+  const sources = imported.panel.results.map((_result, index): ResultSource => {
+    const source = imported.sources?.[index];
+    if (source?.carried?.subject !== undefined) return source;
+    return { ...source, carried: { ...source?.carried, subject: { ...subject } } };
+  });
+  return { ...imported, sources };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importJson, mergeImportWarnings } from '@/lib/import';
+import { importJson, mergeImportWarnings } from '@/lib/formats/import';
 import { interpret } from '@/lib/interpret';
 
 const AS_OF = { asOf: '2026-11-30' };
