@@ -48,6 +48,8 @@ export type HandoutScaleMarker =
 export interface HandoutScale {
   readonly segments: readonly HandoutScaleSegment[];
   readonly marker: HandoutScaleMarker;
+  /** The scale in words, for a screen reader (the PDF figure's alternative text). */
+  readonly alt: string;
 }
 
 /** One row of the results table. */

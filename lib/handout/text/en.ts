@@ -131,6 +131,14 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   },
   youAreHere: 'You are here',
   somewhereHere: 'You are somewhere in here',
+  scaleAlt: {
+    point: 'Your level, {value}, is in the {band} range; healthy is {healthy}.',
+    range: 'Your level, {value}, could be in the {band} range; healthy is {healthy}.',
+    healthyBetween: '{from} to {to} {unit}',
+    healthyFrom: '{from} {unit} or more',
+    or: ' or ',
+    bands: { deficient: 'low', insufficient: 'a bit low', sufficient: 'healthy', high: 'high' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamin D',

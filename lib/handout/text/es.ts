@@ -140,6 +140,14 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   },
   youAreHere: 'Usted está aquí',
   somewhereHere: 'Usted está en esta zona',
+  scaleAlt: {
+    point: 'Su nivel, {value}, está en el rango {band}; el rango sano es de {healthy}.',
+    range: 'Su nivel, {value}, podría estar en el rango {band}; el rango sano es de {healthy}.',
+    healthyBetween: '{from} a {to} {unit}',
+    healthyFrom: '{from} {unit} o más',
+    or: ' o ',
+    bands: { deficient: 'bajo', insufficient: 'un poco bajo', sufficient: 'sano', high: 'alto' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamina D',
