@@ -1,19 +1,5 @@
+import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const STATUS_WORDS = {
   deficient: 'Low',
@@ -45,7 +31,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     clinic: 'Clinic',
     phone: 'Phone',
   },
-  formatDate: (year, month, day) => `${MONTHS[month - 1] ?? ''} ${day}, ${year}`,
+  formatDate: (year, month, day) => `${monthName(month, 'en')} ${day}, ${year}`,
   summaryHeading: 'In short',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
   critical: {
