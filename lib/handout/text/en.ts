@@ -1,19 +1,5 @@
+import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const STATUS_WORDS = {
   deficient: 'Low',
@@ -45,7 +31,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     clinic: 'Clinic',
     phone: 'Phone',
   },
-  formatDate: (year, month, day) => `${MONTHS[month - 1] ?? ''} ${day}, ${year}`,
+  formatDate: (year, month, day) => `${monthName(month, 'en')} ${day}, ${year}`,
   summaryHeading: 'In short',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
   critical: {
@@ -131,6 +117,14 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   },
   youAreHere: 'You are here',
   somewhereHere: 'You are somewhere in here',
+  scaleAlt: {
+    point: 'Your level, {value}, is in the {band} range; healthy is {healthy}.',
+    range: 'Your level, {value}, could be in the {band} range; healthy is {healthy}.',
+    healthyBetween: '{from} to {to} {unit}',
+    healthyFrom: '{from} {unit} or more',
+    or: ' or ',
+    bands: { deficient: 'low', insufficient: 'a bit low', sufficient: 'healthy', high: 'high' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamin D',

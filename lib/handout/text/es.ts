@@ -1,19 +1,5 @@
+import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
-
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-] as const;
 
 const STATUS_FEMININE = {
   deficient: 'Baja',
@@ -54,7 +40,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     clinic: 'Clínica',
     phone: 'Teléfono',
   },
-  formatDate: (year, month, day) => `${day} de ${MONTHS[month - 1] ?? ''} de ${year}`,
+  formatDate: (year, month, day) => `${day} de ${monthName(month, 'es')} de ${year}`,
   summaryHeading: 'En pocas palabras',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
   critical: {
@@ -140,6 +126,14 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   },
   youAreHere: 'Usted está aquí',
   somewhereHere: 'Usted está en esta zona',
+  scaleAlt: {
+    point: 'Su nivel, {value}, está en el rango {band}; el rango sano es de {healthy}.',
+    range: 'Su nivel, {value}, podría estar en el rango {band}; el rango sano es de {healthy}.',
+    healthyBetween: '{from} a {to} {unit}',
+    healthyFrom: '{from} {unit} o más',
+    or: ' o ',
+    bands: { deficient: 'bajo', insufficient: 'un poco bajo', sufficient: 'sano', high: 'alto' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamina D',

@@ -117,6 +117,20 @@ export interface HandoutText {
   readonly bandWords: Readonly<Record<BandStatus, string>>;
   readonly youAreHere: string;
   readonly somewhereHere: string;
+  /**
+   * Alternative text of the band scale (a figure in the tagged PDF). `point` and `range` take
+   * `{value}` (the result as written), `{band}` (a band, or the bands a censored value may be in,
+   * joined by `or`) and `{healthy}` (`healthyBetween` or `healthyFrom` with `{from}`, `{to}`,
+   * `{unit}` from the rule set's bands).
+   */
+  readonly scaleAlt: {
+    readonly point: string;
+    readonly range: string;
+    readonly healthyBetween: string;
+    readonly healthyFrom: string;
+    readonly or: string;
+    readonly bands: Readonly<Record<BandStatus, string>>;
+  };
   readonly analytes: Readonly<Record<AnalyteId, AnalyteText>>;
   /** The sentence of each patient rule (lib/safety/patient-rules.ts), keyed by rule id. */
   readonly rules: Readonly<Record<PatientRuleId, string>>;
