@@ -3,6 +3,7 @@ import {
   ageInYears,
   habitId,
   CRITICAL_CITATION_IDS,
+  EMERGENCY_SYMPTOMS,
   LARGE_PRINT_AGE_YEARS,
   PATIENT_RULES,
   RED_FLAG_CITATION_IDS,
@@ -111,9 +112,20 @@ export function buildHandoutModel(
       ...(allNormal ? text.actions.allNormal : []),
     ]),
   };
+  // A result that is not critical but has its own "call 911" symptoms (high vitamin D) leads the
+  // red-flag box with them (section 8.2).
+  const emergencyIds = unique(
+    evaluated.flatMap((entry) =>
+      entry.shown.filter((rule) => rule.place === 'emergency').map((rule) => rule.id),
+    ),
+  ).filter((id): id is keyof typeof EMERGENCY_SYMPTOMS => Object.hasOwn(EMERGENCY_SYMPTOMS, id));
+  const emergencyGroups = emergencyIds.map((id) => ({
+    lead: text.rules[id],
+    items: text.critical.symptoms[EMERGENCY_SYMPTOMS[id]],
+  }));
   const redFlags = {
     heading: text.redFlags.heading,
-    groups: text.redFlags.groups,
+    groups: [...emergencyGroups, ...text.redFlags.groups],
     extra: ledger.take(panelIds('redFlags')),
   };
 
