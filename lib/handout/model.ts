@@ -300,12 +300,30 @@ function criticalKind(facts: RuleFacts): CriticalKind | null {
   return null;
 }
 
+const isPreliminary = (result: ResultInterpretation): boolean =>
+  result.reportStatus === 'preliminary' ||
+  result.warnings.some((warning) => warning.code === 'preliminary-result');
+
+/**
+ * What the result's warnings mean for the patient, each once, a preliminary result first: the
+ * handout says what the screen and the API say about the same result.
+ */
+function resultNotices(text: HandoutText, result: ResultInterpretation): string[] {
+  const codes = unique(result.warnings.map((warning) => warning.code)).filter(
+    (code) => code !== 'preliminary-result',
+  );
+  return [...(isPreliminary(result) ? ['preliminary-result' as const] : []), ...codes].map(
+    (code) => text.resultNotices[code],
+  );
+}
+
 function buildRow(text: HandoutText, result: ResultInterpretation, facts: RuleFacts): HandoutRow {
   const words = text.analytes[result.analyte];
+  const shown = describeResult(text, result);
   return {
     analyte: result.analyte,
     test: words.name,
-    result: describeResult(text, result),
+    result: isPreliminary(result) ? `${shown} ${text.preliminaryMark}` : shown,
     status: result.status,
     meaning: describeMeaning(text, result, facts),
     action: result.critical ? text.critical.rowAction : words.action[wordingStatus(facts)],
@@ -528,7 +546,11 @@ export function buildHandoutModel(
     facts,
     summary: {
       heading: text.summaryHeading,
-      results: rows.map((row) => text.summaryLine(row.test, row.meaning)),
+      results: rows.map((row, index) => {
+        const result = interpretation.results[index];
+        const notices = result === undefined ? [] : resultNotices(text, result);
+        return [text.summaryLine(row.test, row.meaning), ...notices].join(' ');
+      }),
     },
     ...(critical === undefined ? {} : { critical }),
     actions,
