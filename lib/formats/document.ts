@@ -1,4 +1,5 @@
-import { importJson, locateFieldError, mergeImportWarnings, parseImport } from './import';
+import { importJson, locateFieldError, parseImport } from './import';
+import { mergeImportWarnings } from './import-merge';
 import type {
   Ignored,
   ImportedPanel,

@@ -11,7 +11,7 @@ import {
 import type { PatientPlace, PatientRuleId } from '../safety/patient-rules';
 import { applyRules, factsOf } from '../safety/rule';
 import { HABIT_IDS } from './text/handout-text';
-import { buildRow } from './model/rows';
+import { buildRow, resultNotices } from './model/rows';
 import { block, buildSection, SentenceLedger } from './model/sections';
 import type { Evaluated } from './model/sections';
 import type { HandoutFactKind, HandoutModel, HandoutModelOptions } from './model/types';
@@ -160,7 +160,11 @@ export function buildHandoutModel(
     facts,
     summary: {
       heading: text.summaryHeading,
-      results: rows.map((row) => text.summaryLine(row.test, row.meaning)),
+      results: rows.map((row, index) => {
+        const result = interpretation.results[index];
+        const notices = result === undefined ? [] : resultNotices(text, result);
+        return [text.summaryLine(row.test, row.meaning), ...notices].join(' ');
+      }),
     },
     ...(critical === undefined ? {} : { critical }),
     actions,

@@ -7,9 +7,9 @@ import {
   formatLocatedError,
   importJson,
   locateError,
-  mergeImportWarnings,
   parseImport,
 } from '@/lib/formats/import';
+import { mergeImportWarnings } from '@/lib/formats/import-merge';
 import type { ImportItem, ImportOutcome } from '@/lib/formats/import-types';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
