@@ -2,17 +2,11 @@ import { parseCsv } from './csv/read';
 import { panelsFromFhir } from './fhir/read';
 import { readHl7 } from './hl7';
 import { NOTHING_IGNORED, invalidImport } from './import-types';
-import type {
-  ImportedPanel,
-  ImportItem,
-  ImportOrigin,
-  ImportOutcome,
-  LocatedError,
-} from './import-types';
+import type { ImportItem, ImportOrigin, ImportOutcome, LocatedError } from './import-types';
 import { formatLocation, splitFieldPath } from './location';
 import type { Location } from './location';
 import type { Panel } from '../schemas';
-import type { FieldError, Interpretation } from '../types';
+import type { FieldError } from '../types';
 
 // Shared by every array element's origin (a batch can hold 100,000 panels).
 const NO_RESULTS: ImportOrigin['results'] = Object.freeze([]);
