@@ -28,7 +28,17 @@ export const PANEL_LIMITS = {
   phone: 60,
   /** A unit as written ("mEq/L") and a LOINC code. */
   unit: 20,
+  /** A FHIR reference to the patient. */
+  reference: 256,
 } as const;
+
+/**
+ * A FHIR reference to the patient: `Patient/<id>` (optionally `/_history/<version>`), the same on
+ * a server (`https://.../Patient/<id>`), or a `urn:uuid:`. Ids as FHIR R4 defines them (1-64 of
+ * A-Z a-z 0-9 - .). Linear time: each `/`-separated part is matched once.
+ */
+export const PATIENT_REFERENCE_PATTERN =
+  /^(?:(?:https?:\/\/[A-Za-z0-9\-.:%$]+(?:\/[A-Za-z0-9\-._~%$]+)*\/)?Patient\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?|urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
 /** The message every surface shows for a value that is not a positive number. */
 export const VALUE_MESSAGE = 'must be a positive number, or <N / >N';
@@ -99,6 +109,31 @@ export const panelSchema = z.strictObject(
         { name: shortText(PANEL_LIMITS.name).optional(), birthDate: isoDateSchema.optional() },
         { error: 'must be an object {name?, birthDate?}' },
       )
+      .optional(),
+    /** The patient in the EHR: written as `subject` on every FHIR Observation we write. */
+    subject: z
+      .strictObject(
+        {
+          reference: z
+            .string({ error: 'must be text' })
+            .max(PANEL_LIMITS.reference, {
+              error: `must be at most ${PANEL_LIMITS.reference} characters`,
+              abort: true,
+            })
+            .regex(PATIENT_REFERENCE_PATTERN, {
+              error:
+                'must be a FHIR patient reference: Patient/<id>, https://.../Patient/<id> or urn:uuid:<uuid>',
+            }),
+          display: shortText(PANEL_LIMITS.name).optional(),
+        },
+        { error: 'must be an object {reference, display?}' },
+      )
+      .meta({
+        description:
+          'The patient in the EHR, as a FHIR reference (Patient/<id>, https://.../Patient/<id> or ' +
+          'urn:uuid:<uuid>): written as `subject` on every Observation of the FHIR output, which ' +
+          'then claims the US Core Laboratory Result Observation profile. Not stored or logged.',
+      })
       .optional(),
     clinician: z
       .strictObject(

@@ -1,4 +1,5 @@
-import { importJson, locateFieldError, mergeImportWarnings, parseImport } from '../import';
+import { importJson, locateFieldError, parseImport } from './import';
+import { mergeImportWarnings } from './import-merge';
 import type {
   Ignored,
   ImportedPanel,
@@ -7,7 +8,8 @@ import type {
   ImportNotice,
   ImportOrigin,
   LocatedError,
-} from '../import';
+  ResultSource,
+} from './import-types';
 import { interpret } from '../interpret';
 import type { Interpretation } from '../types';
 
@@ -102,7 +104,7 @@ function interpretItem(item: ImportItem, options: { readonly asOf: string }): Do
   return outcome.ok
     ? {
         index: item.index,
-        imported: item.imported,
+        imported: withPanelSubject(item.imported),
         interpretation: mergeImportWarnings(
           outcome.value,
           item.imported.warnings,
@@ -118,6 +120,24 @@ function interpretItem(item: ImportItem, options: { readonly asOf: string }): Do
         errors: outcome.errors.map((error) => locateFieldError(item.origin, error)),
         origin: item.origin,
       };
+}
+
+/**
+ * Adds the panel's patient reference (`subject`, validated by `interpret()`) to each result's
+ * source, so the FHIR writer puts it on every Observation; a subject the source document gave
+ * for a result (a FHIR Observation's own) is kept.
+ * @param imported - what was read, after `interpret()` accepted the panel
+ * @returns the same, with the subject carried by every result's source
+ */
+function withPanelSubject(imported: ImportedPanel): ImportedPanel {
+  const subject = imported.panel.subject;
+  if (subject === undefined) return imported;
+  const sources = imported.panel.results.map((_result, index): ResultSource => {
+    const source = imported.sources?.[index];
+    if (source?.carried?.subject !== undefined) return source;
+    return { ...source, carried: { ...source?.carried, subject: { ...subject } } };
+  });
+  return { ...imported, sources };
 }
 
 /**

@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderHandout } from '../../lib/handout/render';
 import { interpretDocument } from '../../lib/formats/document';
-import { formatLocatedError } from '../../lib/import';
+import { formatLocatedError } from '../../lib/formats/import';
 import { loadHandoutFonts } from '../../server/handout-fonts';
 import { HANDOUT_LANGS } from '../../lib/handout/text/handout-text';
 import { PAPER_SIZES } from '../../lib/handout/layout';

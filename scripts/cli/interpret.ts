@@ -1,10 +1,10 @@
 import { parseArgs } from 'node:util';
-import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/csv';
-import { toFhirBundle, toFhirEntries } from '../../lib/fhir';
+import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/formats/csv/write';
+import { toFhirBundle, toFhirEntries } from '../../lib/formats/fhir/write';
 import { streamDocument } from '../../lib/formats/document';
 import type { DocumentStream } from '../../lib/formats/document';
-import { formatLocatedError } from '../../lib/import';
-import type { ResultSource } from '../../lib/import';
+import { formatLocatedError } from '../../lib/formats/import';
+import type { ResultSource } from '../../lib/formats/import-types';
 import { interpretOptionsSchema } from '../../lib/schemas';
 import type { Interpretation } from '../../lib/types';
 import { ChunkedWriter, EXIT, readInput, writeErrors } from './io';

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { decodeText } from '../../lib/import';
+import { decodeText } from '../../lib/formats/import';
 import { localCalendarDate } from '../../lib/calendar-date';
 
 /** Exit codes of the `labs` CLI. */

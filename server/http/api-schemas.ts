@@ -58,7 +58,7 @@ export const handoutQuerySchema = z.object({
   asOf: interpretQuerySchema.shape.asOf,
 });
 
-/** A FHIR R4 Observation or Bundle of Observations (outline; lib/fhir.ts checks the rest). */
+/** A FHIR R4 Observation or Bundle of Observations (outline; lib/formats/fhir/read.ts checks the rest). */
 export const fhirInputSchema = z.looseObject({
   resourceType: z.enum(['Observation', 'Bundle']),
 });

@@ -1,4 +1,4 @@
-import { toFhirBundle } from '@/lib/fhir';
+import { toFhirBundle } from '@/lib/formats/fhir/write';
 import { interpretQuerySchema } from '@/server/http/api-schemas';
 import { defineRoute, NO_STORE } from '@/server/api-route';
 import { documentHeaders, readInterpretations } from '@/server/read-interpretations';
