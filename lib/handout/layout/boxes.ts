@@ -39,9 +39,10 @@ export function drawHeader(flow: Flow, model: HandoutModel): void {
     for (const fact of facts) {
       const { label, labelWidth, inline, valueLines } = layoutFact(flow, fact, widths[index] ?? 0);
       const labelY = flow.y - sizes.line + (sizes.line - sizes.body) * 0.6;
-      // Label and value are one paragraph ("For: Ana").
+      // Label and value are one paragraph ("For: Ana"); the space after the label (drawn as
+      // nothing) keeps the two words apart in the text a screen reader gets.
       flow.tag(flow.element('P'));
-      canvas.text(label, x, labelY, 'bold', sizes.body, MUTED);
+      canvas.text(`${label} `, x, labelY, 'bold', sizes.body, MUTED);
       if (!inline) flow.y -= sizes.line;
       flow.lines(valueLines, inline ? x + labelWidth : x, 'regular', sizes.body, INK, sizes.line);
     }
