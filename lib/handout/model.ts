@@ -3,6 +3,7 @@ import {
   ageInYears,
   habitId,
   CRITICAL_CITATION_IDS,
+  EMERGENCY_SYMPTOMS,
   LARGE_PRINT_AGE_YEARS,
   PATIENT_RULES,
   RED_FLAG_CITATION_IDS,
@@ -10,7 +11,7 @@ import {
 import type { PatientPlace, PatientRuleId } from '../safety/patient-rules';
 import { applyRules, factsOf } from '../safety/rule';
 import { HABIT_IDS } from './text/handout-text';
-import { buildRow } from './model/rows';
+import { buildRow, resultNotices } from './model/rows';
 import { block, buildSection, SentenceLedger } from './model/sections';
 import type { Evaluated } from './model/sections';
 import type { HandoutFactKind, HandoutModel, HandoutModelOptions } from './model/types';
@@ -111,9 +112,20 @@ export function buildHandoutModel(
       ...(allNormal ? text.actions.allNormal : []),
     ]),
   };
+  // A result that is not critical but has its own "call 911" symptoms (high vitamin D) leads the
+  // red-flag box with them (section 8.2).
+  const emergencyIds = unique(
+    evaluated.flatMap((entry) =>
+      entry.shown.filter((rule) => rule.place === 'emergency').map((rule) => rule.id),
+    ),
+  ).filter((id): id is keyof typeof EMERGENCY_SYMPTOMS => Object.hasOwn(EMERGENCY_SYMPTOMS, id));
+  const emergencyGroups = emergencyIds.map((id) => ({
+    lead: text.rules[id],
+    items: text.critical.symptoms[EMERGENCY_SYMPTOMS[id]],
+  }));
   const redFlags = {
     heading: text.redFlags.heading,
-    groups: text.redFlags.groups,
+    groups: [...emergencyGroups, ...text.redFlags.groups],
     extra: ledger.take(panelIds('redFlags')),
   };
 
@@ -148,7 +160,11 @@ export function buildHandoutModel(
     facts,
     summary: {
       heading: text.summaryHeading,
-      results: rows.map((row) => text.summaryLine(row.test, row.meaning)),
+      results: rows.map((row, index) => {
+        const result = interpretation.results[index];
+        const notices = result === undefined ? [] : resultNotices(text, result);
+        return [text.summaryLine(row.test, row.meaning), ...notices].join(' ');
+      }),
     },
     ...(critical === undefined ? {} : { critical }),
     actions,

@@ -1,12 +1,12 @@
 /**
  * Turns the chart's Observations into what the SMART screen shows: one reading per readable
- * Observation (read by the FHIR reader in lib/fhir.ts and classified by interpret(), the same rule
+ * Observation (read by the FHIR reader in lib/formats/fhir/read.ts and classified by interpret(), the same rule
  * set as the form), the newest reading of each analyte as a pre-fill for the form, the history of
  * each analyte with a one-line trend, and every Observation that could not be used, with why.
  * Pure: the caller fetched the resources and passes the date.
  */
 import { ANALYTES } from '../analytes/registry';
-import { panelsFromFhir } from '../formats/fhir-read';
+import { panelsFromFhir } from '../formats/fhir/read';
 import { formatLocation } from '../formats/location';
 import { interpret } from '../interpret';
 import { monthName } from '../month-names';

@@ -25,6 +25,26 @@ function describeMeaning(
   return words.statusWords[status];
 }
 
+const isPreliminary = (result: ResultInterpretation): boolean =>
+  result.reportStatus === 'preliminary' ||
+  result.warnings.some((warning) => warning.code === 'preliminary-result');
+
+/**
+ * What the result's warnings mean for the patient, each once, a preliminary result first: the
+ * handout says what the screen and the API say about the same result.
+ * @param text - the handout wording of one language
+ * @param result - one result of the interpretation
+ * @returns the patient's sentences, in order
+ */
+export function resultNotices(text: HandoutText, result: ResultInterpretation): string[] {
+  const codes = [...new Set(result.warnings.map((warning) => warning.code))].filter(
+    (code) => code !== 'preliminary-result',
+  );
+  return [...(isPreliminary(result) ? ['preliminary-result' as const] : []), ...codes].map(
+    (code) => text.resultNotices[code],
+  );
+}
+
 export function buildRow(
   text: HandoutText,
   result: ResultInterpretation,
@@ -35,7 +55,7 @@ export function buildRow(
   return {
     analyte: result.analyte,
     test: words.name,
-    result: value,
+    result: isPreliminary(result) ? `${value} ${text.preliminaryMark}` : value,
     status: result.status,
     meaning: describeMeaning(text, result, facts),
     action: result.critical ? text.critical.rowAction : words.action[wordingStatus(facts)],

@@ -1,4 +1,4 @@
-import type { AnalyteId, BandStatus, RuleSetId, Status } from '../../types';
+import type { AnalyteId, BandStatus, RuleSetId, Status, WarningCode } from '../../types';
 import type { PatientRuleId } from '../../safety/patient-rules';
 
 /** Languages the handout is written in. */
@@ -76,6 +76,13 @@ export interface HandoutText {
   readonly summaryHeading: string;
   /** One summary line per result ("Vitamin D: low."). */
   readonly summaryLine: (test: string, meaning: string) => string;
+  /**
+   * What a result's warning means for the patient, said after its summary line (the same
+   * warnings the screen and the API show: e.g. a preliminary result, a D3-only lab code).
+   */
+  readonly resultNotices: Readonly<Record<WarningCode, string>>;
+  /** Written after a preliminary result's value in the table: "25 ng/mL (preliminary)". */
+  readonly preliminaryMark: string;
   /** The box at the top of page 1 when a result is critical (section 8.2). */
   readonly critical: {
     /** `{phone}` is the clinic phone, or {@link HandoutText.critical.blankPhone}. */
