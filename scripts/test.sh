@@ -16,7 +16,8 @@ fi
 
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
-command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+# poppler-utils: pdftoppm (handout pictures) and pdfinfo (the tagged-PDF test reads the structure)
+{ command -v pdftoppm && command -v pdfinfo; } >/dev/null 2>&1 || missing+=(poppler-utils)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -23,8 +23,54 @@ export interface ShapeStyle {
   readonly dash?: readonly number[];
 }
 
+/**
+ * Standard structure types of a tagged PDF (ISO 32000-1, 14.8.4) the handout uses: the reading
+ * structure a screen reader follows.
+ */
+export type StructRole =
+  | 'Sect'
+  | 'H1'
+  | 'H2'
+  | 'H3'
+  | 'P'
+  | 'L'
+  | 'LI'
+  | 'Lbl'
+  | 'LBody'
+  | 'Table'
+  | 'TR'
+  | 'TH'
+  | 'TD'
+  | 'Figure';
+
+/** Attributes of a structure element. */
+export interface StructOptions {
+  /** Alternative text (a figure's description). */
+  readonly alt?: string;
+  /** Language of the element when it differs from the document's (BCP 47). */
+  readonly lang?: string;
+  /** Which cells a header cell heads. */
+  readonly scope?: 'Column' | 'Row';
+}
+
+/** A structure element made by {@link HandoutCanvas.element}. */
+export type StructId = number;
+
 /** Drawing surface in PDF points, origin at the bottom left of the current page. */
 export interface HandoutCanvas {
+  /**
+   * Adds a structure element as the last child of `parent` (null: the document). Elements are
+   * read in the order they are added under each parent, whatever order they are drawn in.
+   */
+  element(role: StructRole, parent: StructId | null, options?: StructOptions): StructId;
+  /**
+   * What the drawing that follows belongs to: a structure element, or null for decoration and
+   * running footers (artifacts a screen reader skips). Shapes belong to a `Figure`; outside one
+   * they are always artifacts.
+   */
+  tag(owner: StructId | null): void;
+  /** Moves an element after its parent's other children (a box read after the rest of its page). */
+  moveToEnd(id: StructId): void;
   /** Width of `text` in points; widths add up (the width of "a b" is that of "a", " ", "b"). */
   measure(text: string, weight: FontWeight, size: number): number;
   /** Adds a page and makes it current; returns its index. */

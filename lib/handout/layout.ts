@@ -63,6 +63,8 @@ function layoutAt(
   const rules = wrapRules(flow, model);
   const extraNoteLines = drawNotes(flow, model, rulesHeight(rules));
   drawRules(flow, rules);
+  // A page-1 foot box not yet placed (a one-page handout) is read after everything above it.
+  flow.placeFootBox();
   for (let index = 0; index < flow.pages; index++) {
     canvas.usePage(index);
     drawFooter(canvas, model, page, index + 1, flow.pages);

@@ -7,6 +7,7 @@ import type { PaperSize } from './layout';
 import { buildHandoutModel } from './model';
 import type { HandoutLang } from './model';
 import { PdfCanvas } from './pdf/canvas';
+import { addXmpMetadata } from './pdf/metadata';
 import { sanitizeModel } from './sanitize-model';
 
 export { prepareHandoutFonts } from './fonts';
@@ -50,6 +51,11 @@ export async function renderHandout(
   const canvas = new PdfCanvas(doc, engine, fonts, [width, height]);
   layoutHandout(canvas, model, options.paper);
   canvas.flush();
+  canvas.structure.write(
+    doc.context,
+    doc.catalog,
+    canvas.pages.map((state) => state.page),
+  );
   for (const font of canvas.documentFonts.values()) if (font.used) font.embed(doc.context);
 
   doc.setTitle(model.title, { showInWindowTitleBar: true });
@@ -58,10 +64,18 @@ export async function renderHandout(
   doc.setProducer(PRODUCER);
   doc.setCreator(PRODUCER);
   const generated = new Date(`${options.generatedOn}T00:00:00Z`);
-  if (!Number.isNaN(generated.getTime())) {
+  const validDate = !Number.isNaN(generated.getTime());
+  if (validDate) {
     doc.setCreationDate(generated);
     doc.setModificationDate(generated);
   }
+  addXmpMetadata(doc.context, doc.catalog, {
+    title: model.title,
+    subject: model.subject,
+    language: model.pdfLanguage,
+    producer: PRODUCER,
+    ...(validDate ? { date: options.generatedOn } : {}),
+  });
   // objectsPerTick: Infinity: a two-page file has no need to yield to the event loop mid-save
   // (each yield is a setTimeout, a millisecond or more in Node).
   const bytes = await doc.save({

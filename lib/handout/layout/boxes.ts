@@ -1,5 +1,5 @@
 import { PALETTE } from '../canvas';
-import type { Rgb } from '../canvas';
+import type { Rgb, StructId } from '../canvas';
 import type { HandoutGroup, HandoutModel } from '../model';
 import { bulletLines, drawBullet, paragraphBlock, splitColumns } from './columns';
 import { COLUMN_GAP } from './flow';
@@ -13,6 +13,7 @@ const ALERT_FILL: Rgb = { r: 0.99, g: 0.93, b: 0.93 };
 export function drawHeader(flow: Flow, model: HandoutModel): void {
   const { canvas, sizes } = flow;
   const titleLines = flow.wrap(model.title, 'bold', sizes.title, flow.width);
+  flow.tag(flow.element('H1'));
   flow.lines(titleLines, flow.left, 'bold', sizes.title, HEADING, sizes.title * 1.15);
   flow.y -= sizes.body * 0.4;
 
@@ -38,7 +39,10 @@ export function drawHeader(flow: Flow, model: HandoutModel): void {
     for (const fact of facts) {
       const { label, labelWidth, inline, valueLines } = layoutFact(flow, fact, widths[index] ?? 0);
       const labelY = flow.y - sizes.line + (sizes.line - sizes.body) * 0.6;
-      canvas.text(label, x, labelY, 'bold', sizes.body, MUTED);
+      // Label and value are one paragraph ("For: Ana"); the space after the label (drawn as
+      // nothing) keeps the two words apart in the text a screen reader gets.
+      flow.tag(flow.element('P'));
+      canvas.text(`${label} `, x, labelY, 'bold', sizes.body, MUTED);
       if (!inline) flow.y -= sizes.line;
       flow.lines(valueLines, inline ? x + labelWidth : x, 'regular', sizes.body, INK, sizes.line);
     }
@@ -102,18 +106,23 @@ export function drawSummary(flow: Flow, model: HandoutModel): void {
   flow.ensure(height);
   canvas.rect(flow.left, flow.y - height, flow.width, height, { fill: PALETTE.summaryFill });
   flow.y -= pad;
+  flow.tag(flow.element('H2'));
   flow.lines([model.summary.heading], flow.left + pad, 'bold', sizes.h3, HEADING, headingHeight);
+  // Read row by row, left to right: the order the results are drawn in.
+  const results = flow.element('L');
   rows.forEach((row, rowIndex) => {
     const top = flow.y;
     row.forEach((lines, index) => {
       flow.y = top;
-      drawBullet(flow, lines, flow.left + pad + index * (columnWidth + COLUMN_GAP));
+      drawBullet(flow, lines, flow.left + pad + index * (columnWidth + COLUMN_GAP), results);
     });
     flow.y = top - (rowLines[rowIndex] ?? 0) * sizes.line;
   });
   flow.y -= gap;
+  flow.tag(flow.element('H2'));
   flow.lines([model.actions.heading], flow.left + pad, 'bold', sizes.h3, HEADING, headingHeight);
-  for (const lines of actions) drawBullet(flow, lines, flow.left + pad);
+  const actionList = flow.element('L');
+  for (const lines of actions) drawBullet(flow, lines, flow.left + pad, actionList);
   flow.y -= pad;
 }
 
@@ -139,12 +148,21 @@ function groupsHeight(flow: Flow, groups: readonly GroupLines[]): number {
   return lines * flow.sizes.line + Math.max(0, groups.length - 1) * flow.sizes.body * 0.3;
 }
 
-function drawGroups(flow: Flow, groups: readonly GroupLines[], x: number): void {
+/** Draws groups in a column: each lead a paragraph of `parent`, its bullets a list. */
+function drawGroups(
+  flow: Flow,
+  groups: readonly GroupLines[],
+  x: number,
+  parent: StructId | null,
+): void {
   const { sizes } = flow;
   groups.forEach((group, index) => {
     if (index > 0) flow.y -= sizes.body * 0.3;
+    flow.tag(flow.element('P', parent));
     flow.lines(group.lead, x, 'bold', sizes.body, INK, sizes.line);
-    for (const item of group.items) drawBullet(flow, item, x);
+    if (group.items.length === 0) return;
+    const list = flow.element('L', parent);
+    for (const item of group.items) drawBullet(flow, item, x, list);
   });
 }
 
@@ -160,15 +178,15 @@ function layoutAlertBox(
     readonly groups: readonly HandoutGroup[];
     readonly paragraphs: readonly string[];
   },
-): { readonly height: number; readonly draw: (top: number) => void } {
+): { readonly height: number; readonly draw: (top: number) => StructId } {
   const { sizes, canvas } = flow;
   const pad = sizes.body * 0.5;
   const inner = flow.width - pad * 2;
   const heading = flow.wrap(box.heading, 'bold', sizes.h2, inner);
-  const bold = box.bold.flatMap((text) => flow.wrap(text, 'bold', sizes.body, inner));
-  const paragraphs = box.paragraphs.flatMap((text) =>
-    flow.wrap(text, 'regular', sizes.body, inner),
-  );
+  const bold = box.bold.map((text) => flow.wrap(text, 'bold', sizes.body, inner));
+  const paragraphs = box.paragraphs.map((text) => flow.wrap(text, 'regular', sizes.body, inner));
+  const lineCount = (texts: ReadonlyArray<readonly string[]>): number =>
+    texts.reduce((sum, lines) => sum + lines.length, 0);
   // Several groups go in two columns (the first on the left) when that is shorter than one.
   const half = (inner - COLUMN_GAP) / 2;
   const single = layoutGroups(flow, box.groups, inner);
@@ -187,12 +205,14 @@ function layoutAlertBox(
   const height =
     pad * 2 +
     heading.length * sizes.h2Line +
-    bold.length * sizes.line +
+    lineCount(bold) * sizes.line +
     gap(box.groups.length) +
     groupHeight +
     gap(paragraphs.length) +
-    paragraphs.length * sizes.line;
-  const draw = (top: number): void => {
+    lineCount(paragraphs) * sizes.line;
+  // The box is one section of the reading order; its frame is decoration.
+  const draw = (top: number): StructId => {
+    const section = flow.element('Sect');
     flow.y = top;
     canvas.rect(flow.left, top - height, flow.width, height, {
       fill: ALERT_FILL,
@@ -201,22 +221,30 @@ function layoutAlertBox(
     });
     flow.y -= pad;
     const x = flow.left + pad;
+    flow.tag(flow.element('H2', section));
     flow.lines(heading, x, 'bold', sizes.h2, ALERT_STROKE, sizes.h2Line);
-    flow.lines(bold, x, 'bold', sizes.body, INK, sizes.line);
+    for (const lines of bold) {
+      flow.tag(flow.element('P', section));
+      flow.lines(lines, x, 'bold', sizes.body, INK, sizes.line);
+    }
     flow.y -= gap(box.groups.length);
     if (useSplit && split !== null) {
       const groupsTop = flow.y;
       split.forEach((column, index) => {
         flow.y = groupsTop;
-        drawGroups(flow, column, x + index * (half + COLUMN_GAP));
+        drawGroups(flow, column, x + index * (half + COLUMN_GAP), section);
       });
       flow.y = groupsTop - groupHeight;
     } else {
-      drawGroups(flow, single, x);
+      drawGroups(flow, single, x, section);
     }
     flow.y -= gap(paragraphs.length);
-    flow.lines(paragraphs, x, 'regular', sizes.body, INK, sizes.line);
+    for (const lines of paragraphs) {
+      flow.tag(flow.element('P', section));
+      flow.lines(lines, x, 'regular', sizes.body, INK, sizes.line);
+    }
     flow.y = top - height;
+    return section;
   };
   return { height, draw };
 }
@@ -248,7 +276,7 @@ export function drawRedFlagsAtFoot(flow: Flow, model: HandoutModel): void {
     return;
   }
   const y = flow.y;
-  draw(flow.bottom + height);
+  flow.footBox = draw(flow.bottom + height);
   flow.y = y;
   flow.reserved = height + gap;
 }

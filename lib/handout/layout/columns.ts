@@ -1,11 +1,14 @@
 import { PALETTE } from '../canvas';
+import type { StructId } from '../canvas';
 import type { Flow, Sizes } from './flow';
 
 const { ink: INK } = PALETTE;
 
+/** A paragraph (P) at the cursor, moved to the next page whole if it does not fit. */
 export function paragraphBlock(flow: Flow, text: string, x: number, width: number): void {
   const lines = flow.wrap(text, 'regular', flow.sizes.body, width);
   flow.ensure(lines.length * flow.sizes.line);
+  flow.tag(flow.element('P'));
   flow.lines(lines, x, 'regular', flow.sizes.body, INK, flow.sizes.line);
 }
 
@@ -20,11 +23,17 @@ export function bulletLines(
   return items.map((item) => flow.wrap(item, 'regular', flow.sizes.body, width - indent));
 }
 
-/** Draws one bulleted item at the cursor (the caller has ensured room). */
-export function drawBullet(flow: Flow, lines: readonly string[], x: number): void {
+/**
+ * Draws one bulleted item at the cursor (the caller has ensured room): a list item (LI) of
+ * `list`, its bullet the label (Lbl) and its text the body (LBody).
+ */
+export function drawBullet(flow: Flow, lines: readonly string[], x: number, list: StructId): void {
   const { sizes, canvas } = flow;
+  const item = flow.element('LI', list);
   const baseline = flow.y - sizes.line + (sizes.line - sizes.body) * 0.6;
+  flow.tag(flow.element('Lbl', item));
   canvas.text('•', x + sizes.body * 0.2, baseline, 'bold', sizes.body, INK);
+  flow.tag(flow.element('LBody', item));
   flow.lines(lines, x + bulletIndent(sizes), 'regular', sizes.body, INK, sizes.line);
 }
 
@@ -95,11 +104,17 @@ export function drawColumns(flow: Flow, columns: readonly Column[]): void {
   }
 }
 
-export function bulletItems(flow: Flow, items: readonly string[], width: number): ColumnItem[] {
+/** Bulleted items as column items, each an item of the list `list()` gives when drawn. */
+export function bulletItems(
+  flow: Flow,
+  items: readonly string[],
+  width: number,
+  list: () => StructId,
+): ColumnItem[] {
   return bulletLines(flow, items, width).map((lines) => ({
     height: lines.length * flow.sizes.line,
     keepWithNext: false,
-    draw: (target, x) => drawBullet(target, lines, x),
+    draw: (target, x) => drawBullet(target, lines, x, list()),
   }));
 }
 

@@ -1,5 +1,12 @@
 import { wrapText } from '../canvas';
-import type { FontWeight, HandoutCanvas, Rgb } from '../canvas';
+import type {
+  FontWeight,
+  HandoutCanvas,
+  Rgb,
+  StructId,
+  StructOptions,
+  StructRole,
+} from '../canvas';
 
 /** Paper sizes in points (Letter 8.5 x 11 in; A4 210 x 297 mm). */
 export const PAPER_SIZES = {
@@ -170,7 +177,40 @@ export class Flow {
   /** Height kept free above the footer of the current page (a box drawn at its foot). */
   reserved = 0;
 
+  /**
+   * A box drawn at the foot of the page before the content above it (the red-flag box): it is
+   * read after that content, so it moves to the end of the reading order when the page is done.
+   */
+  footBox: StructId | null = null;
+
+  /** Puts the foot box, if any, after everything added to the reading order so far. */
+  placeFootBox(): void {
+    if (this.footBox === null) return;
+    this.canvas.moveToEnd(this.footBox);
+    this.footBox = null;
+  }
+
+  /** Adds a structure element (see {@link HandoutCanvas.element}); `parent` null: the document. */
+  element(role: StructRole, parent: StructId | null = null, options?: StructOptions): StructId {
+    return this.canvas.element(role, parent, options);
+  }
+
+  /**
+   * An element made the first time it is asked for: for drawings that may be laid out and
+   * thrown away (column trials), so that only what is drawn enters the structure.
+   */
+  lazyElement(role: StructRole, parent: () => StructId | null = () => null): () => StructId {
+    let id: StructId | undefined;
+    return () => (id ??= this.element(role, parent()));
+  }
+
+  /** What the following drawing belongs to (null: an artifact). */
+  tag(owner: StructId | null): void {
+    this.canvas.tag(owner);
+  }
+
   newPage(): void {
+    this.placeFootBox();
     this.canvas.addPage();
     this.pages++;
     this.y = this.top;

@@ -18,6 +18,8 @@ export function drawNotes(flow: Flow, model: HandoutModel, reserve: number): num
   const boxFor = (count: number): number => pad + count * sizes.noteLineGap + pad;
   flow.space(sizes.body * 0.7);
   flow.ensure(headingHeight + boxFor(MIN_NOTE_LINES) + reserve);
+  // The heading is read; the box and its writing lines are decoration.
+  flow.tag(flow.element('H2'));
   flow.lines([model.notesHeading], flow.left, 'bold', sizes.h2, HEADING, headingHeight);
   // As many writing lines as the page has room for (leaving `reserve` below), within limits.
   const room = flow.room - reserve - pad * 2;
@@ -47,6 +49,7 @@ export function rulesHeight(lines: readonly string[]): number {
 export function drawRules(flow: Flow, lines: readonly string[]): void {
   flow.ensure(rulesHeight(lines));
   flow.y -= FOOTER_SIZE * 0.5;
+  flow.tag(flow.element('P'));
   flow.lines(lines, flow.left, 'regular', FOOTER_SIZE, MUTED, FOOTER_SIZE * 1.3);
 }
 
@@ -63,6 +66,9 @@ export function drawFooter(
 ): void {
   const left = MARGIN_X;
   const right = page.width - MARGIN_X;
+  // A running footer: decoration a screen reader skips, but the disclaimer is read once, as the
+  // last paragraph of the document (on the last page).
+  canvas.tag(null);
   canvas.line(left, FOOTER_HEIGHT, right, FOOTER_HEIGHT, { stroke: RULE, lineWidth: 0.75 });
   const y = FOOTER_HEIGHT - DISCLAIMER_SIZE * 1.4;
   const pageLabel = model.footer.pageTemplate
@@ -77,5 +83,6 @@ export function drawFooter(
     MUTED,
   );
   // The disclaimer is drawn last so it is also the last text of every page's text layer.
+  if (pageNumber === pageCount) canvas.tag(canvas.element('P', null));
   canvas.text(model.footer.disclaimer, left, y, 'bold', DISCLAIMER_SIZE, INK);
 }

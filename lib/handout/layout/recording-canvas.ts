@@ -1,14 +1,40 @@
-import type { FontWeight, HandoutCanvas, Rgb, ShapeStyle } from '../canvas';
+import type {
+  FontWeight,
+  HandoutCanvas,
+  Rgb,
+  ShapeStyle,
+  StructId,
+  StructOptions,
+  StructRole,
+} from '../canvas';
 
 /**
  * A canvas for trial layouts: it measures with the real canvas and records what is drawn, so the
- * layout that is kept is replayed onto the real canvas instead of being laid out again.
+ * layout that is kept is replayed onto the real canvas instead of being laid out again. Structure
+ * elements get ids of their own here, mapped to the real canvas's ids on replay.
  */
 export class RecordingCanvas implements HandoutCanvas {
-  private readonly drawings: Array<(canvas: HandoutCanvas) => void> = [];
+  private readonly drawings: Array<(canvas: HandoutCanvas, ids: StructId[]) => void> = [];
   private pages = 0;
+  private elements = 0;
 
   constructor(readonly measure: HandoutCanvas['measure']) {}
+
+  element(role: StructRole, parent: StructId | null, options?: StructOptions): StructId {
+    const id = this.elements++;
+    this.drawings.push((canvas, ids) => {
+      ids[id] = canvas.element(role, parent === null ? null : ids[parent]!, options);
+    });
+    return id;
+  }
+
+  tag(owner: StructId | null): void {
+    this.drawings.push((canvas, ids) => canvas.tag(owner === null ? null : ids[owner]!));
+  }
+
+  moveToEnd(id: StructId): void {
+    this.drawings.push((canvas, ids) => canvas.moveToEnd(ids[id]!));
+  }
 
   addPage(): number {
     this.drawings.push((canvas) => canvas.addPage());
@@ -37,6 +63,7 @@ export class RecordingCanvas implements HandoutCanvas {
 
   /** Draws everything recorded onto `canvas`, in order. */
   replay(canvas: HandoutCanvas): void {
-    for (const draw of this.drawings) draw(canvas);
+    const ids: StructId[] = [];
+    for (const draw of this.drawings) draw(canvas, ids);
   }
 }

@@ -22,20 +22,30 @@ function blockItems(
     draw: (target, x) => {
       // Bottom-aligned, so a one-line heading sits right on top of its list.
       target.y -= headingHeight - headingLines.length * sizes.h3Line;
+      target.tag(target.element('H3'));
       target.lines(headingLines, x, 'bold', sizes.h3, INK, sizes.h3Line);
     },
   };
   // One item per line, so a paragraph can continue on the next page, but never leaving a
   // single line behind or carrying a single line over.
+  // Structure elements are made when drawn: these items may be a trial that is thrown away.
   const paragraphs = block.paragraphs.flatMap((text) => {
     const lines = flow.wrap(text, 'regular', sizes.body, width);
+    const paragraph = flow.lazyElement('P');
     return lines.map((line, index): ColumnItem => ({
       height: sizes.line,
       keepWithNext: lines.length > 1 && (index === 0 || index === lines.length - 2),
-      draw: (target, x) => target.lines([line], x, 'regular', sizes.body, INK, sizes.line),
+      draw: (target, x) => {
+        target.tag(paragraph());
+        target.lines([line], x, 'regular', sizes.body, INK, sizes.line);
+      },
     }));
   });
-  return [heading, ...paragraphs, ...bulletItems(flow, block.bullets, width)];
+  return [
+    heading,
+    ...paragraphs,
+    ...bulletItems(flow, block.bullets, width, flow.lazyElement('L')),
+  ];
 }
 
 /**
@@ -82,13 +92,18 @@ export function drawBlock(flow: Flow, block: HandoutBlock): void {
     // Keep the first two lines together: no heading alone at the foot of a page.
     flow.ensure(Math.min(2, paragraphs[0]?.length ?? 1) * sizes.line);
     paragraphs.forEach((lines, paragraphIndex) => {
+      const paragraph = flow.lazyElement('P');
       lines.forEach((line, lineIndex) => {
         flow.ensure(sizes.line);
         if (paragraphIndex === 0 && lineIndex === 0) {
           const y = flow.y - sizes.line + (sizes.line - sizes.body) * 0.6;
+          // The run-in heading is a heading of its own, then the paragraph it starts.
+          flow.tag(flow.element('H3'));
           canvas.text(runIn, flow.left, y, 'bold', sizes.body, INK);
+          flow.tag(paragraph());
           flow.lines([line], flow.left + runInWidth, 'regular', sizes.body, INK, sizes.line);
         } else {
+          flow.tag(paragraph());
           flow.lines([line], flow.left, 'regular', sizes.body, INK, sizes.line);
         }
       });
@@ -108,6 +123,7 @@ export function drawSection(flow: Flow, section: HandoutSection): void {
   flow.space(sizes.body * 0.7);
   // Keep the heading with the first two lines under it.
   flow.ensure(headingHeight + sizes.line * 2);
+  flow.tag(flow.element('H2'));
   flow.lines(headingLines, flow.left, 'bold', sizes.h2, HEADING, sizes.h2Line);
   drawBlock(flow, why);
   if (doNow) {
@@ -135,10 +151,12 @@ export function drawHabits(flow: Flow, model: HandoutModel): void {
   const { sizes } = flow;
   const columnWidth = (flow.width - COLUMN_GAP) / 2;
   const half = Math.ceil(model.habits.items.length / 2);
+  // One list, its items read in the order drawn: down the left column, then the right.
+  const list = flow.lazyElement('L');
   const columns = [model.habits.items.slice(0, half), model.habits.items.slice(half)].map(
     (items, index): Column => ({
       x: flow.left + index * (columnWidth + COLUMN_GAP),
-      items: bulletItems(flow, items, columnWidth),
+      items: bulletItems(flow, items, columnWidth, list),
     }),
   );
   const headingLines = flow.wrap(model.habits.heading, 'bold', sizes.h2, flow.width);
@@ -146,6 +164,7 @@ export function drawHabits(flow: Flow, model: HandoutModel): void {
   const firstRow = Math.max(...columns.map((column) => column.items[0]?.height ?? 0));
   flow.space(sizes.body * 0.7);
   flow.ensure(headingHeight + firstRow);
+  flow.tag(flow.element('H2'));
   flow.lines(headingLines, flow.left, 'bold', sizes.h2, HEADING, sizes.h2Line);
   drawColumns(flow, columns);
 }

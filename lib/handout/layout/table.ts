@@ -1,7 +1,7 @@
 import { bandScaleOneLineWidth, drawBandScale, layoutBandScale } from '../band-scale';
 import type { BandScaleLayout } from '../band-scale';
 import { PALETTE } from '../canvas';
-import type { FontWeight } from '../canvas';
+import type { FontWeight, StructId } from '../canvas';
 import type { HandoutModel, HandoutRow } from '../model';
 import { paragraphBlock } from './columns';
 import type { Flow } from './flow';
@@ -103,13 +103,16 @@ export function drawTable(flow: Flow, model: HandoutModel): void {
   );
   const headerHeight = Math.max(...headerCells.map((lines) => lines.length)) * sizes.line + pad * 2;
 
-  const drawHeaderRow = (): void => {
+  // The header row is a row of column headers once; repeated on a later page, it is decoration.
+  const drawHeaderRow = (table: StructId | null): void => {
     canvas.rect(flow.left, flow.y - headerHeight, flow.width, headerHeight, {
       fill: PALETTE.headerFill,
     });
+    const headerRow = table === null ? null : flow.element('TR', table);
     const top = flow.y - pad;
     headerCells.forEach((lines, index) => {
       flow.y = top;
+      flow.tag(headerRow === null ? null : flow.element('TH', headerRow, { scope: 'Column' }));
       flow.lines(lines, (xs[index] ?? 0) + pad, 'bold', sizes.body, INK, sizes.line);
     });
     flow.y = top - (headerHeight - pad);
@@ -119,23 +122,34 @@ export function drawTable(flow: Flow, model: HandoutModel): void {
   const rows = model.table.rows.map((row) => layoutRow(flow, row, widths, pad));
   const headingHeight = sizes.h2Line;
   flow.ensure(headingHeight + headerHeight + (rows[0]?.height ?? 0));
+  flow.tag(flow.element('H2'));
   flow.lines([model.table.heading], flow.left, 'bold', sizes.h2, HEADING, headingHeight);
-  drawHeaderRow();
-  for (const row of rows) {
+  const table = flow.element('Table');
+  drawHeaderRow(table);
+  rows.forEach((row, rowIndex) => {
     if (row.height > flow.room) {
       flow.newPage();
-      drawHeaderRow();
+      drawHeaderRow(null);
     }
     const top = flow.y;
+    // The test name heads its row; the band scale is a figure in the "what it means" cell.
+    const tableRow = flow.element('TR', table);
+    const cells = row.cells.map((_, index) =>
+      index === 0 ? flow.element('TH', tableRow, { scope: 'Row' }) : flow.element('TD', tableRow),
+    );
     row.cells.forEach((lines, index) => {
       flow.y = top - pad;
       const weight = index === 0 || index === 2 ? 'bold' : 'regular';
+      flow.tag(cells[index]!);
       flow.lines(lines, (xs[index] ?? 0) + pad, weight, sizes.body, INK, sizes.line);
     });
+    const alt = model.table.rows[rowIndex]!.scale.alt;
+    flow.tag(flow.element('Figure', cells[2]!, { alt }));
     drawBandScale(canvas, row.scale, flow.left + pad, top - pad - row.cellsHeight);
+    flow.tag(null);
     flow.y = top - row.height;
     canvas.line(flow.left, flow.y, flow.right, flow.y, { stroke: RULE, lineWidth: 0.75 });
-  }
+  });
   flow.y -= sizes.body * 0.2;
   paragraphBlock(flow, model.table.note, flow.left, flow.width);
 }

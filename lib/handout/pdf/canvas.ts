@@ -1,12 +1,17 @@
 import {
+  beginMarkedContent,
   beginText,
   concatTransformationMatrix,
   closePath,
+  endMarkedContent,
   endText,
   fill,
   fillAndStroke,
   lineTo,
   moveTo,
+  PDFName,
+  PDFOperator,
+  PDFOperatorNames as Ops,
   popGraphicsState,
   pushGraphicsState,
   rectangle,
@@ -19,17 +24,30 @@ import {
   showText,
   stroke,
 } from 'pdf-lib';
-import type { PDFName, PDFPage, PDFDocument, PDFOperator } from 'pdf-lib';
-import type { FontWeight, HandoutCanvas, ShapeStyle } from '../canvas';
+import type { PDFDocument, PDFPage } from 'pdf-lib';
+import type {
+  FontWeight,
+  HandoutCanvas,
+  ShapeStyle,
+  StructId,
+  StructOptions,
+  StructRole,
+} from '../canvas';
 import { cidString, DocumentFont } from '../font/document-font';
 import type { PreparedFont } from '../font/prepared-font';
 import type { TextEngine } from '../font/text-engine';
 import { positionedGlyphs } from './glyph-operators';
 import type { OutlineGlyph } from './glyph-operators';
 import { pathOperators, round } from './paths';
+import { StructureTree } from './structure';
+
+/** The marked-content sequence open on a page: none, an artifact, or an element's content. */
+type OpenMark = 'none' | 'artifact' | StructId;
 
 interface PageState {
+  readonly index: number;
   readonly page: PDFPage;
+  mark: OpenMark;
   readonly operators: PDFOperator[];
   readonly fontKeys: Map<DocumentFont, PDFName>;
   /** Text font, size and colour in force (graphics state outside any q/Q): set only on change. */
@@ -43,6 +61,9 @@ export class PdfCanvas implements HandoutCanvas {
   readonly documentFonts = new Map<PreparedFont, DocumentFont>();
   private readonly fontTags = new Map<DocumentFont, string>();
   private current: PageState | undefined;
+  /** The logical structure, written by render.ts once everything is drawn. */
+  readonly structure = new StructureTree();
+  private owner: StructId | null = null;
 
   constructor(
     private readonly doc: PDFDocument,
@@ -70,13 +91,56 @@ export class PdfCanvas implements HandoutCanvas {
     return documentFont;
   }
 
+  element(role: StructRole, parent: StructId | null, options?: StructOptions): StructId {
+    return this.structure.add(role, parent, options);
+  }
+
+  tag(owner: StructId | null): void {
+    this.owner = owner;
+  }
+
+  moveToEnd(id: StructId): void {
+    this.structure.moveToEnd(id);
+  }
+
+  /**
+   * Opens the marked-content sequence the next operators belong to, closing the one open before
+   * when it differs: the tagged element's (a BDC with a new MCID), or an artifact's (BMC).
+   * Shapes belong to a Figure; elsewhere they are decoration.
+   */
+  private markFor(kind: 'text' | 'shape'): void {
+    const state = this.state;
+    const owner = this.owner;
+    const want: OpenMark =
+      owner === null || (kind === 'shape' && this.structure.role(owner) !== 'Figure')
+        ? 'artifact'
+        : owner;
+    if (state.mark === want) return;
+    if (state.mark !== 'none') state.operators.push(endMarkedContent());
+    if (want === 'artifact') {
+      state.operators.push(beginMarkedContent('Artifact'));
+    } else {
+      const mcid = this.structure.mark(want, state.index);
+      state.operators.push(
+        PDFOperator.of(Ops.BeginMarkedContentSequence, [
+          PDFName.of(this.structure.role(want)),
+          // A property list written as it is (pdf-lib takes no dictionary here).
+          `<</MCID ${mcid}>>`,
+        ]),
+      );
+    }
+    state.mark = want;
+  }
+
   measure(text: string, weight: FontWeight, size: number): number {
     return this.engine.measure(text, weight, size);
   }
 
   addPage(): number {
     this.current = {
+      index: this.pages.length,
       page: this.doc.addPage([...this.size]),
+      mark: 'none',
       operators: [],
       fontKeys: new Map(),
       textFont: '',
@@ -101,6 +165,7 @@ export class PdfCanvas implements HandoutCanvas {
     color: ShapeColor,
   ): void {
     if (text === '') return;
+    this.markFor('text');
     const state = this.state;
     const ops = state.operators;
     ops.push(beginText());
@@ -170,6 +235,7 @@ export class PdfCanvas implements HandoutCanvas {
   }
 
   rect(x: number, y: number, width: number, height: number, style: ShapeStyle): void {
+    this.markFor('shape');
     this.state.operators.push(
       pushGraphicsState(),
       ...this.paint(style),
@@ -180,6 +246,7 @@ export class PdfCanvas implements HandoutCanvas {
   }
 
   line(x1: number, y1: number, x2: number, y2: number, style: ShapeStyle): void {
+    this.markFor('shape');
     this.state.operators.push(
       pushGraphicsState(),
       ...this.paint({ ...style, fill: undefined }),
@@ -193,6 +260,7 @@ export class PdfCanvas implements HandoutCanvas {
   polygon(points: ReadonlyArray<readonly [number, number]>, style: ShapeStyle): void {
     const [first, ...rest] = points;
     if (!first) return;
+    this.markFor('shape');
     this.state.operators.push(
       pushGraphicsState(),
       ...this.paint(style),
@@ -205,7 +273,11 @@ export class PdfCanvas implements HandoutCanvas {
   }
 
   flush(): void {
-    for (const state of this.pages) state.page.pushOperators(...state.operators);
+    for (const state of this.pages) {
+      if (state.mark !== 'none') state.operators.push(endMarkedContent());
+      state.mark = 'none';
+      state.page.pushOperators(...state.operators);
+    }
   }
 }
 
