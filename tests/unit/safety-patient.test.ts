@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ANALYTES } from '@/lib/analytes/registry';
 import { findCitation } from '@/lib/citations';
 import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
@@ -81,6 +82,14 @@ describe('PATIENT_RULES', () => {
       for (const text of [HANDOUT_TEXT_EN, HANDOUT_TEXT_ES]) {
         expect(text.rules[id as keyof typeof EMERGENCY_SYMPTOMS]).toMatch(/911/);
         expect(text.critical.symptoms[kind].length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('every rule set has a Spanish name for the footer', () => {
+    for (const analyte of Object.values(ANALYTES)) {
+      for (const ruleSet of analyte.ruleSets) {
+        expect(HANDOUT_TEXT_ES.ruleSetNames[ruleSet.id], ruleSet.id).toBeDefined();
       }
     }
   });

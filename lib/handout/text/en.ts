@@ -264,7 +264,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'b12-food-may-not-fix': 'With your medicine, food alone may not fix a low B12.',
     'b12-metformin': 'Metformin, a blood sugar medicine, can lower B12 over time.',
     'b12-ppi': 'Stomach acid medicine taken for a long time can lower B12.',
-    'b12-pregnancy': 'In pregnancy, B12 often looks lower than it really is.',
+    'b12-pregnancy': 'In pregnancy, a B12 test often reads lower than usual.',
     'b12-injection-low':
       'You had a B12 shot in the last 2 weeks. A shot makes B12 go up, yet your level is still low.',
     'b12-injection-high':
