@@ -237,7 +237,11 @@ export const SCENARIOS: readonly HandoutScenario[] = [
         'Vitamina D: baja.',
       ],
     },
-    mustNotAppear: { en: [], es: ['Vitamina D: bajo.'] },
+    mustNotAppear: {
+      // Low vitamin D: no stop lines, and no 911 list.
+      en: ['Do not take extra vitamin D', 'Stop vitamin D pills', '911'],
+      es: ['Vitamina D: bajo.', 'No tome vitamina D de más', 'Deje de tomar pastillas', '911'],
+    },
   },
   {
     id: 'low-b12-metformin-biotin',
@@ -329,7 +333,8 @@ export const SCENARIOS: readonly HandoutScenario[] = [
     },
     largePrint: true,
     mustAppear: { en: ['In short', 'Get help right away if...'], es: ['En pocas palabras'] },
-    mustNotAppear: { en: [], es: [] },
+    // Three low results, none critical: no 911 list and no "call today".
+    mustNotAppear: { en: ['911', 'today.'], es: ['911', 'Llame hoy'] },
   },
   {
     id: 'high-vitamin-d-105',
@@ -380,7 +385,11 @@ export const SCENARIOS: readonly HandoutScenario[] = [
         'puede bajar el magnesio',
       ],
     },
-    mustNotAppear: { en: ['weak legs'], es: [] },
+    mustNotAppear: {
+      // Each medicine note says its own sentence: the old shared opening is gone.
+      en: ['You take a medicine for stomach acid'],
+      es: ['Usted toma una medicina para la acidez'],
+    },
   },
   WORST_CASE,
   {
