@@ -378,11 +378,13 @@ export const SCENARIOS: readonly HandoutScenario[] = [
         'can lower magnesium',
         'food alone may not fix a low B12',
         'Take it 2 hours before or 4 to 6 hours after some antibiotics',
+        'Keep it at least 2 hours from bone pills (bisphosphonates)',
       ],
       es: [
         'No deje de tomar su medicina para la acidez por su cuenta.',
         'puede bajar la B12',
         'puede bajar el magnesio',
+        'Sepárelo al menos 2 horas de las pastillas para los huesos',
       ],
     },
     mustNotAppear: {

@@ -280,7 +280,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'mg-interactions-antibiotics':
       'Take it 2 hours before or 4 to 6 hours after some antibiotics (tetracyclines, quinolones).',
     'mg-interactions-other':
-      'Keep it 2 hours from bone pills (bisphosphonates), 4 hours from thyroid pills (levothyroxine).',
+      'Keep it at least 2 hours from bone pills (bisphosphonates) and 4 hours from thyroid pills (levothyroxine).',
     'mg-side-effect': 'Magnesium pills can cause loose stools.',
     'mg-potassium-calcium': 'Blood tests for potassium and calcium. These are often low too.',
     'mg-retest': 'A new magnesium test later.',

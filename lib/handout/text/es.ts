@@ -291,7 +291,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     'mg-interactions-antibiotics':
       'Tómelo 2 horas antes o 4 a 6 horas después de algunos antibióticos (tetraciclinas, quinolonas).',
     'mg-interactions-other':
-      'Sepárelo 2 horas de las pastillas para los huesos (bifosfonatos) y 4 horas de las de tiroides (levotiroxina).',
+      'Sepárelo al menos 2 horas de las pastillas para los huesos (bifosfonatos) y 4 horas de las de tiroides (levotiroxina).',
     'mg-side-effect': 'Las pastillas de magnesio pueden causar diarrea.',
     'mg-potassium-calcium': 'Análisis de potasio y calcio. Muchas veces también están bajos.',
     'mg-retest': 'Repetir el análisis de magnesio más adelante.',
