@@ -1,19 +1,5 @@
+import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const STATUS_WORDS = {
   deficient: 'Low',
@@ -43,9 +29,18 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     clinic: 'Clinic',
     phone: 'Phone',
   },
-  formatDate: (year, month, day) => `${MONTHS[month - 1] ?? ''} ${day}, ${year}`,
+  formatDate: (year, month, day) => `${monthName(month, 'en')} ${day}, ${year}`,
   summaryHeading: 'In short',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
+  resultNotices: {
+    'preliminary-result': 'Early (preliminary) result: the lab may still change it.',
+    'vitamin-d3-only-code': 'The lab tested vitamin D3 only. Your clinician will check it.',
+    'lab-range-dropped': "The lab's own normal range could not be read.",
+    'possible-unit-mixup': 'The unit may be wrong. Your clinician will check it.',
+    'lab-range-discordant': "The lab's normal range is not the same as this guide.",
+    'outside-assay-range': 'The lab test cannot measure this number exactly.',
+  },
+  preliminaryMark: '(preliminary)',
   critical: {
     callToday: 'Call your clinician at {phone} today.',
     blankPhone: '________________',
@@ -129,6 +124,14 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   },
   youAreHere: 'You are here',
   somewhereHere: 'You are somewhere in here',
+  scaleAlt: {
+    point: 'Your level, {value}, is in the {band} range; healthy is {healthy}.',
+    range: 'Your level, {value}, could be in the {band} range; healthy is {healthy}.',
+    healthyBetween: '{from} to {to} {unit}',
+    healthyFrom: '{from} {unit} or more',
+    or: ' or ',
+    bands: { deficient: 'low', insufficient: 'a bit low', sufficient: 'healthy', high: 'high' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamin D',

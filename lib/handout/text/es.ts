@@ -1,19 +1,5 @@
+import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
-
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-] as const;
 
 const STATUS_FEMININE = {
   deficient: 'Baja',
@@ -54,9 +40,19 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     clinic: 'Clínica',
     phone: 'Teléfono',
   },
-  formatDate: (year, month, day) => `${day} de ${MONTHS[month - 1] ?? ''} de ${year}`,
+  formatDate: (year, month, day) => `${day} de ${monthName(month, 'es')} de ${year}`,
   summaryHeading: 'En pocas palabras',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
+  resultNotices: {
+    'preliminary-result': 'Resultado preliminar: el laboratorio todavía puede cambiarlo.',
+    'vitamin-d3-only-code':
+      'El laboratorio midió solo vitamina D3. Su proveedor de salud lo revisará.',
+    'lab-range-dropped': 'No se pudo leer el rango normal del laboratorio.',
+    'possible-unit-mixup': 'La unidad puede estar equivocada. Su proveedor de salud lo revisará.',
+    'lab-range-discordant': 'El rango normal del laboratorio no es igual al de esta guía.',
+    'outside-assay-range': 'La prueba no puede medir este número con exactitud.',
+  },
+  preliminaryMark: '(preliminar)',
   critical: {
     callToday: 'Llame hoy a su proveedor de salud al {phone}.',
     blankPhone: '________________',
@@ -140,6 +136,14 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   },
   youAreHere: 'Usted está aquí',
   somewhereHere: 'Usted está en esta zona',
+  scaleAlt: {
+    point: 'Su nivel, {value}, está en el rango {band}; el rango sano es de {healthy}.',
+    range: 'Su nivel, {value}, podría estar en el rango {band}; el rango sano es de {healthy}.',
+    healthyBetween: '{from} a {to} {unit}',
+    healthyFrom: '{from} {unit} o más',
+    or: ' o ',
+    bands: { deficient: 'bajo', insufficient: 'un poco bajo', sufficient: 'sano', high: 'alto' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamina D',
