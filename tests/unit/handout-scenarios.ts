@@ -4,15 +4,10 @@
  * the script that renders them to PNG for a look.
  */
 
-/** One scenario: a panel, and phrases that must or must not appear in the handout text. */
-export interface HandoutScenario {
-  readonly id: string;
-  readonly panel: Record<string, unknown>;
-  readonly mustAppear: { readonly en: readonly string[]; readonly es: readonly string[] };
-  readonly mustNotAppear: { readonly en: readonly string[]; readonly es: readonly string[] };
-  /** Large print expected (65 or older by birth date, or the flag). */
-  readonly largePrint?: boolean;
-}
+import type { HandoutScenario } from './handout-scenario-phrases';
+
+export { NEVER, RED_FLAGS } from './handout-scenario-phrases';
+export type { HandoutScenario } from './handout-scenario-phrases';
 
 const CLINICIAN = {
   name: 'Dr. Ana Whitfield',
@@ -24,54 +19,6 @@ const result = (analyte: string, value: number | string, unit: string) => ({
   value,
   unit,
 });
-
-/** Sentences no handout may carry whatever the result (sections 7, 8.1). */
-export const NEVER = {
-  en: [
-    'Drink water all through the day',
-    'can feel like back pain',
-    'Foods that help',
-    'Magnesium pills or a drip',
-    'needs to talk with you about this result soon',
-  ],
-  es: [
-    'Tome agua durante todo el día',
-    'Eso se parece al dolor',
-    'sumar al dolor',
-    'Casi siempre',
-    'se ponen blandos y duelen',
-    'conteo de sangre',
-    'Costumbres',
-    'Alimentos que ayudan',
-    'por la vena',
-  ],
-} as const;
-
-/** The red-flag box: on every handout, in both languages. */
-export const RED_FLAGS = {
-  en: [
-    'Get help right away if...',
-    'Go to the emergency room now if you have:',
-    'cannot control your bladder or bowels',
-    'Numbness around your genitals, buttocks or inner thighs.',
-    'Weak legs that are getting worse, or weakness in both legs.',
-    'Call your clinician the same day if you have:',
-    'A fever, or you feel very sick, with your back pain.',
-    'Weight loss you cannot explain',
-    'A fall or injury',
-  ],
-  es: [
-    'Busque ayuda enseguida si...',
-    'Vaya ya a la sala de emergencias si tiene:',
-    'no puede controlar la orina o las heces',
-    'Adormecimiento en los genitales, las nalgas',
-    'Piernas débiles que empeoran, o debilidad en las dos piernas.',
-    'Llame a su proveedor de salud el mismo día si tiene:',
-    'Fiebre, o se siente muy mal, con el dolor de espalda.',
-    'Pérdida de peso sin causa',
-    'Una caída o un golpe',
-  ],
-} as const;
 
 const WORST_CONTEXT = ['ckd', 'pregnancy', 'metformin'] as const;
 
@@ -237,7 +184,11 @@ export const SCENARIOS: readonly HandoutScenario[] = [
         'Vitamina D: baja.',
       ],
     },
-    mustNotAppear: { en: [], es: ['Vitamina D: bajo.'] },
+    mustNotAppear: {
+      // Low vitamin D: no stop lines, and no 911 list.
+      en: ['Do not take extra vitamin D', 'Stop vitamin D pills', '911'],
+      es: ['Vitamina D: bajo.', 'No tome vitamina D de más', 'Deje de tomar pastillas', '911'],
+    },
   },
   {
     id: 'low-b12-metformin-biotin',
@@ -329,7 +280,8 @@ export const SCENARIOS: readonly HandoutScenario[] = [
     },
     largePrint: true,
     mustAppear: { en: ['In short', 'Get help right away if...'], es: ['En pocas palabras'] },
-    mustNotAppear: { en: [], es: [] },
+    // Three low results, none critical: no 911 list and no "call today".
+    mustNotAppear: { en: ['911', 'today.'], es: ['911', 'Llame hoy'] },
   },
   {
     id: 'high-vitamin-d-105',
@@ -373,14 +325,20 @@ export const SCENARIOS: readonly HandoutScenario[] = [
         'can lower magnesium',
         'food alone may not fix a low B12',
         'Take it 2 hours before or 4 to 6 hours after some antibiotics',
+        'Keep it at least 2 hours from bone pills (bisphosphonates)',
       ],
       es: [
         'No deje de tomar su medicina para la acidez por su cuenta.',
         'puede bajar la B12',
         'puede bajar el magnesio',
+        'Sepárelo al menos 2 horas de las pastillas para los huesos',
       ],
     },
-    mustNotAppear: { en: ['weak legs'], es: [] },
+    mustNotAppear: {
+      // Each medicine note says its own sentence: the old shared opening is gone.
+      en: ['You take a medicine for stomach acid'],
+      es: ['Usted toma una medicina para la acidez'],
+    },
   },
   WORST_CASE,
   {

@@ -1,60 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYTES } from '@/lib/analytes/registry';
-import { interpret } from '@/lib/interpret';
 import { listEvidence } from '@/lib/references';
 import { clinicianRedFlags } from '@/lib/safety/red-flags';
-import { CONTEXT_FLAGS } from '@/lib/types';
-import type { AnalyteId, ContextFlag, ResultInterpretation, RuleSetId } from '@/lib/types';
-
-function one(
-  result: Record<string, unknown>,
-  context: readonly ContextFlag[] = [],
-  ruleSets: Partial<Record<AnalyteId, RuleSetId>> = {},
-): ResultInterpretation {
-  const outcome = interpret({ context, ruleSets, results: [result] });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  const value = outcome.value.results[0];
-  if (value === undefined) throw new Error('no result');
-  return value;
-}
-
-/** Every sentence the clinician card shows for a result (the band table aside). */
-function cardTexts(result: ResultInterpretation): string[] {
-  return [
-    result.criticalMessage,
-    result.indeterminateReason,
-    ...result.warnings.map((w) => w.message),
-    result.cutoffs.criticalText,
-    ...result.ruleSet.caveats,
-    ...result.notes.map((n) => n.text),
-    result.backPain.summary,
-    ...result.backPain.findings.map((f) => f.claim),
-    ...result.nextSteps.map((s) => s.text),
-    ...result.safety.map((s) => s.text),
-  ].filter((text): text is string => text !== undefined);
-}
-
-function sentences(result: ResultInterpretation): string[] {
-  return cardTexts(result)
-    .flatMap((text) => text.split(/(?<=[.!?])\s+(?=[A-Z])/))
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-}
-
-/** Every run of `n` consecutive words of a text, lower-cased. */
-function wordRuns(text: string, n: number): string[] {
-  const words = text
-    .toLowerCase()
-    .replace(/[^a-z0-9 -]/g, ' ')
-    .split(/\s+/)
-    .filter(Boolean);
-  return words
-    .slice(0, Math.max(0, words.length - n + 1))
-    .map((_, i) => words.slice(i, i + n).join(' '));
-}
-
-const allText = (result: ResultInterpretation) => cardTexts(result).join('\n');
-const idsOf = (items: ReadonlyArray<{ id: string }>) => items.map((i) => i.id);
+import { allText, cardTexts, idsOf, one } from './safety-card-utils';
 
 describe('critical results: what to do today (8.2)', () => {
   it('critical vitamin D (180 ng/mL): calcium, phosphate, creatinine today; stop D and calcium', () => {
@@ -408,87 +356,5 @@ describe('clinician red flags (8.1)', () => {
   it('adds the pregnancy flag only when pregnancy is ticked', () => {
     expect(clinicianRedFlags(['pregnancy']).map((f) => f.id)).toContain('pregnancy');
     expect(clinicianRedFlags(['ckd']).map((f) => f.id)).not.toContain('pregnancy');
-  });
-});
-
-// Values per analyte (in its base unit) that reach every band, both critical limits and censored
-// forms, interpreted under every rule set and every context flag.
-const VALUES: Readonly<Record<AnalyteId, { unit: string; values: readonly (number | string)[] }>> =
-  {
-    'vitamin-d': {
-      unit: 'ng/mL',
-      values: [4, 8, 15, 25, 45, 105, 180, '<5', '<25', '<40', '>90', '>160'],
-    },
-    'vitamin-b12': {
-      unit: 'pg/mL',
-      values: [120, 250, 320, 380, 600, 1500, '<180', '<250', '<400', '>250', '>1200'],
-    },
-    magnesium: {
-      unit: 'mmol/L',
-      values: [0.3, 0.45, 0.6, 0.8, 0.9, 1.2, 2.3, '<0.4', '<0.8', '>0.75', '>1.1', '>2.5'],
-    },
-  };
-
-/** Text that only a result that can be high may show. */
-function highOnly(id: AnalyteId): readonly string[] {
-  const analyte = ANALYTES[id];
-  return [
-    ...analyte.ruleSets.map((r) => r.upperLimitMeaning),
-    ...analyte.nextSteps.filter((s) => s.status === 'high').map((s) => s.text),
-    analyte.backPain.summaryByStatus.high,
-    'hypermagnesaemia',
-    'magnesium sulfate',
-    'Stop magnesium-containing',
-  ];
-}
-
-const CONTEXTS: ReadonlyArray<readonly ContextFlag[]> = [
-  [],
-  ...CONTEXT_FLAGS.map((flag) => [flag]),
-  CONTEXT_FLAGS,
-];
-
-describe('one sentence, one place: many panels', () => {
-  const cases = Object.values(ANALYTES).flatMap((analyte) =>
-    analyte.ruleSets.flatMap((ruleSet) =>
-      VALUES[analyte.id].values.map((value) => [analyte.id, ruleSet.id, value] as const),
-    ),
-  );
-
-  it.each(cases)('%s under %s, value %s, every context', (analyte, ruleSet, value) => {
-    for (const context of CONTEXTS) {
-      const result = one({ analyte, value, unit: VALUES[analyte].unit }, context, {
-        [analyte]: ruleSet,
-      });
-      const list = sentences(result);
-      const repeated = list.filter((s, i) => list.indexOf(s) !== i);
-      expect(repeated, `${analyte} ${value} [${context.join(',')}]`).toEqual([]);
-      // The same caveat is not made twice in other words either.
-      expect(allText(result).match(/lab(oratory)?-specific/gi)?.length ?? 0).toBeLessThanOrEqual(1);
-      // No two texts of the card share a run of 6 words (a sentence restated in other words).
-      const texts = cardTexts(result);
-      texts.forEach((text, i) => {
-        const mine = new Set(wordRuns(text, 6));
-        for (const other of texts.slice(i + 1)) {
-          const shared = wordRuns(other, 6).filter((run) => mine.has(run));
-          expect(shared, `${text} || ${other}`).toEqual([]);
-        }
-      });
-      // The summary does not restate a finding: no run of 5 words in common.
-      const claims = result.backPain.findings.map((f) => f.claim.toLowerCase()).join(' | ');
-      for (const run of wordRuns(result.backPain.summary, 5)) expect(claims).not.toContain(run);
-      // The summary is never also its own bullet.
-      expect(result.backPain.findings.map((f) => f.claim)).not.toContain(result.backPain.summary);
-      const canBeHigh =
-        result.status === 'high' || (result.possibleStatuses ?? []).includes('high');
-      if (!canBeHigh) {
-        const text = allText(result);
-        for (const phrase of highOnly(analyte)) expect(text).not.toContain(phrase);
-      }
-      // Every safety item and note cites a source.
-      for (const item of [...result.safety, ...result.notes]) {
-        expect(item.citationIds.length).toBeGreaterThan(0);
-      }
-    }
   });
 });

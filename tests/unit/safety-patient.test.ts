@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ANALYTES } from '@/lib/analytes/registry';
 import { findCitation } from '@/lib/citations';
 import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
 import {
   ageInYears,
   CRITICAL_CITATION_IDS,
+  EMERGENCY_SYMPTOMS,
   PATIENT_RULES,
   RED_FLAG_CITATION_IDS,
 } from '@/lib/safety/patient-rules';
@@ -65,6 +67,39 @@ describe('PATIENT_RULES', () => {
       );
       expect(shown(f)).not.toContain('vd-pills');
     }
+  });
+
+  it('high vitamin D that is not critical gets the 911 signs of high calcium, a critical one its own box', () => {
+    expect(shown(facts('vitamin-d', 'high'))).toContain('vd-high-symptoms');
+    expect(shown(facts('vitamin-d', 'high', { critical: 'high' }))).not.toContain(
+      'vd-high-symptoms',
+    );
+    for (const status of ['deficient', 'insufficient', 'sufficient'] as const) {
+      expect(shown(facts('vitamin-d', status))).not.toContain('vd-high-symptoms');
+    }
+    // Every "call 911" lead has its symptom list in both languages.
+    for (const [id, kind] of Object.entries(EMERGENCY_SYMPTOMS)) {
+      for (const text of [HANDOUT_TEXT_EN, HANDOUT_TEXT_ES]) {
+        expect(text.rules[id as keyof typeof EMERGENCY_SYMPTOMS]).toMatch(/911/);
+        expect(text.critical.symptoms[kind].length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it('every rule set has a Spanish name for the footer', () => {
+    for (const analyte of Object.values(ANALYTES)) {
+      for (const ruleSet of analyte.ruleSets) {
+        expect(HANDOUT_TEXT_ES.ruleSetNames[ruleSet.id], ruleSet.id).toBeDefined();
+      }
+    }
+  });
+
+  it('kidney disease drops every diet change of the habits too (calcium, fats, fast food)', () => {
+    const f = facts('vitamin-d', 'deficient', { context: ['ckd'] });
+    for (const id of ['habit:calcium', 'habit:omega-3', 'habit:cut-processed']) {
+      expect(suppressed(f).has(id)).toBe(true);
+    }
+    expect(suppressed(f).has('habit:move')).toBe(false);
   });
 
   it('critical low magnesium: the clinician decides today, no pill and no food list', () => {

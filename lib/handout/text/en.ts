@@ -267,7 +267,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'b12-food-may-not-fix': 'With your medicine, food alone may not fix a low B12.',
     'b12-metformin': 'Metformin, a blood sugar medicine, can lower B12 over time.',
     'b12-ppi': 'Stomach acid medicine taken for a long time can lower B12.',
-    'b12-pregnancy': 'In pregnancy, B12 often looks lower than it really is.',
+    'b12-pregnancy': 'In pregnancy, a B12 test often reads lower than usual.',
     'b12-injection-low':
       'You had a B12 shot in the last 2 weeks. A shot makes B12 go up, yet your level is still low.',
     'b12-injection-high':
@@ -283,7 +283,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'mg-interactions-antibiotics':
       'Take it 2 hours before or 4 to 6 hours after some antibiotics (tetracyclines, quinolones).',
     'mg-interactions-other':
-      'Keep it 2 hours from bone pills (bisphosphonates), 4 hours from thyroid pills (levothyroxine).',
+      'Keep it at least 2 hours from bone pills (bisphosphonates) and 4 hours from thyroid pills (levothyroxine).',
     'mg-side-effect': 'Magnesium pills can cause loose stools.',
     'mg-potassium-calcium': 'Blood tests for potassium and calcium. These are often low too.',
     'mg-retest': 'A new magnesium test later.',

@@ -279,7 +279,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     'b12-food-may-not-fix': 'Con su medicina, puede que la comida sola no corrija una B12 baja.',
     'b12-metformin': 'La metformina, medicina para el azúcar, puede bajar la B12 con el tiempo.',
     'b12-ppi': 'La medicina para la acidez, tomada por años, puede bajar la B12.',
-    'b12-pregnancy': 'En el embarazo, la B12 suele salir más baja de lo que es.',
+    'b12-pregnancy': 'En el embarazo, el análisis de B12 suele salir más bajo de lo normal.',
     'b12-injection-low':
       'Le pusieron una inyección de B12 hace menos de 2 semanas. La inyección sube la B12, y aun así su nivel está bajo.',
     'b12-injection-high':
@@ -295,7 +295,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     'mg-interactions-antibiotics':
       'Tómelo 2 horas antes o 4 a 6 horas después de algunos antibióticos (tetraciclinas, quinolonas).',
     'mg-interactions-other':
-      'Sepárelo 2 horas de las pastillas para los huesos (bifosfonatos) y 4 horas de las de tiroides (levotiroxina).',
+      'Sepárelo al menos 2 horas de las pastillas para los huesos (bifosfonatos) y 4 horas de las de tiroides (levotiroxina).',
     'mg-side-effect': 'Las pastillas de magnesio pueden causar diarrea.',
     'mg-potassium-calcium': 'Análisis de potasio y calcio. Muchas veces también están bajos.',
     'mg-retest': 'Repetir el análisis de magnesio más adelante.',
