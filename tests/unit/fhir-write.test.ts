@@ -110,7 +110,7 @@ describe('US Core Laboratory Result Observation: what the input had is carried t
     expect(vitaminD?.derivedFrom).toEqual([
       { reference: 'https://ehr.example.test/fhir/Observation/vitd-1' },
     ]);
-    expect(vitaminD?.category[0]?.coding[0]?.code).toBe('laboratory');
+    expect(vitaminD?.category[0]?.coding?.[0]?.code).toBe('laboratory');
   });
 
   it('keeps the lab status', () => {
