@@ -146,7 +146,7 @@ const ACCEPTED: readonly Accepted[] = [
       },
     ],
     ignored: 1,
-    notices: [/2 columns not read \(Patient Name, MRN\)/, /US date/, /US date/, /US date/],
+    notices: [/2 columns not read \(Patient Name, MRN\)/, /dates read as month\/day\/year \(US\)/],
   },
   {
     file: 'lab-export-eu-utf16.csv',

@@ -1,12 +1,13 @@
 import type { Panel, PanelResult } from '../../schemas';
 import type { AnalyteId, Comparator, RuleSetId, WarningCode } from '../../types';
 import { COMPARATORS } from '../../types';
-import type { ImportNotice, ImportOrigin, LocatedError, ResultSource } from '../import-types';
+import type { ImportOrigin, LocatedError, ResultSource } from '../import-types';
 import type { Location } from '../location';
 import { V2_FLAG_SYSTEM } from '../codes';
 import { importWarning, rangeDroppedWarning } from '../warnings';
-import type { Column } from './columns';
+import type { Column, OurAnalyte } from './columns';
 import { readDate } from './dates';
+import type { FileDateOrder } from './dates';
 
 const NUMBER = /^(\d+(?:\.\d+)?|\.\d+)$/;
 const DECIMAL_COMMA = /^\d+,\d+$/;
@@ -52,9 +53,10 @@ export interface RowContext {
   readonly at: (column: Column) => Location;
   readonly where: string;
   readonly cell: (fields: string[], column: Column) => string;
-  readonly resolved: { analyte: AnalyteId; loinc?: string; warn?: WarningCode };
+  readonly resolved: OurAnalyte;
   readonly commaDecimal: boolean;
-  readonly notices: ImportNotice[];
+  /** The order of day and month the file's dates prove, when one does. */
+  readonly dateOrder: FileDateOrder | undefined;
 }
 
 export function readRow(panel: PanelRows, fields: string[], context: RowContext): void {
@@ -146,16 +148,10 @@ export function readRow(panel: PanelRows, fields: string[], context: RowContext)
   }
   const collectedText = cell(fields, 'collected');
   if (collectedText !== '') {
-    const date = readDate(collectedText);
+    const date = readDate(collectedText, context.dateOrder);
     if ('error' in date) {
       errors.push({ path: at('collected'), message: date.error, code: 'invalid-date' });
     } else {
-      if (date.note !== undefined) {
-        context.notices.push({
-          path: at('collected'),
-          message: `${collectedText} ${date.note}: ${date.date}`,
-        });
-      }
       if (panel.collectedOn === undefined)
         panel.collectedOn = { value: date.date, path: at('collected') };
       else if (panel.collectedOn.value !== date.date) {
