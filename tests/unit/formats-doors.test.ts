@@ -1,14 +1,17 @@
 /**
- * The API door of the document formats, in process (the route handler on plain Requests): a
- * panel's patient reference comes back as Observation.subject, a bad one is a 422 naming the
- * field, and a preliminary HL7 v2 result keeps its status in the JSON and the FHIR answer.
+ * The API and CLI doors of the document formats, in process (the route handler on plain
+ * Requests, the CLI command on in-memory streams): a panel's patient reference comes back as
+ * Observation.subject, a bad one is refused naming the field, and a preliminary HL7 v2 result
+ * keeps its status in the JSON and the FHIR answer.
  */
 import { readFileSync } from 'node:fs';
+import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/interpret/route';
 import type { FhirBundle } from '@/lib/formats/fhir/write';
 import { US_CORE_LAB_PROFILE } from '@/lib/formats/fhir/write';
 import type { Interpretation } from '@/lib/types';
+import { runInterpretCommand } from '@/scripts/cli/interpret';
 
 const PANEL = {
   id: 'P1',
@@ -65,5 +68,44 @@ describe('POST /api/interpret: FHIR and HL7 v2', () => {
       'preliminary',
       'corrected',
     ]);
+  });
+});
+
+async function cli(args: string[], input: string) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk));
+  const code = await runInterpretCommand(args, {
+    stdin: Readable.from([Buffer.from(input)]),
+    stdout,
+    stderr,
+    stderrIsTTY: false,
+    today: '2026-11-25',
+  });
+  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
+}
+
+describe('labs interpret --format fhir: a panel with a patient reference', () => {
+  it('writes the subject on every Observation', async () => {
+    const run = await cli(['-', '--format', 'fhir'], JSON.stringify(PANEL));
+    expect(run.code).toBe(0);
+    const bundle = JSON.parse(run.stdout) as FhirBundle;
+    expect(bundle.entry.map((entry) => entry.resource.subject)).toEqual([
+      PANEL.subject,
+      PANEL.subject,
+    ]);
+  });
+
+  it('refuses a bad reference naming subject.reference, with nothing on stdout', async () => {
+    const run = await cli(
+      ['-', '--format', 'fhir'],
+      JSON.stringify({ ...PANEL, subject: { reference: 'Patient/' } }),
+    );
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^subject\.reference: must be a FHIR patient reference/m);
   });
 });
