@@ -206,6 +206,38 @@ describe('parseCsv', () => {
     );
   });
 
+  it("reads the lab's result status: preliminary is kept and warned, cancelled is skipped", () => {
+    const outcome = parseCsv(
+      'test,result,unit,result status\n' +
+        'Vitamin D,12,ng/mL,Preliminary\n' +
+        'B12,250,pg/mL,F\n' +
+        'Magnesium,0.8,mmol/L,cancelled\n',
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    const [item] = outcome.panels;
+    expect(item?.imported?.panel.results.map((r) => r.analyte)).toEqual([
+      'vitamin-d',
+      'vitamin-b12',
+    ]);
+    expect(item?.imported?.sources?.map((source) => source?.reportStatus)).toEqual([
+      'preliminary',
+      'final',
+    ]);
+    expect(item?.imported?.warnings).toEqual([
+      expect.objectContaining({ resultIndex: 0, code: 'preliminary-result' }),
+    ]);
+    expect(outcome.notices.map((n) => [formatLocation(n.path), n.message])).toEqual([
+      ['row 4 result status', 'magnesium was cancelled: not interpreted'],
+    ]);
+  });
+
+  it('refuses a result status it does not know, naming the column', () => {
+    const [item] = read('test,result,unit,status of result\nVitamin D,12,ng/mL,maybe\n');
+    expect(item?.imported).toBeUndefined();
+    expect(formatLocation(item?.errors[0]?.path ?? [])).toBe('row 2 status of result');
+    expect(item?.errors[0]?.message).toMatch(/must be one of final, preliminary/);
+  });
+
   it('takes the LOINC column over the test name: another LOINC code is another test', () => {
     const outcome = parseCsv(
       'test,loinc,result,unit\nVitamin D,1990-1,12,ng/mL\nVitamin D,62292-8,20,ng/mL\n',

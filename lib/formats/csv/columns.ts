@@ -32,6 +32,8 @@ export const COLUMN_SPELLINGS = {
   lab_low: ['lab_low', 'ref_low', 'range_low', 'low'],
   lab_high: ['lab_high', 'ref_high', 'range_high', 'high'],
   flag: ['flag', 'abnormal_flag', 'abn_flag', 'lab_flag'],
+  // The lab's result status (final, preliminary, ...); `status` alone is our own output column.
+  result_status: ['result_status', 'report_status', 'status_of_result', 'observation_status'],
   collected: [
     'collected_on',
     'collected',

@@ -4,6 +4,7 @@ import type { ImportItem, ImportNotice, ImportOutcome, LocatedError } from '../i
 import type { Location } from '../location';
 import { resolveAnalyte, sniffDelimiter, SPELLING_TO_COLUMN, squash } from './columns';
 import type { Column, Columns } from './columns';
+import { readStatusText } from '../report-status';
 import { dateOrderNotice, provenOrder } from './dates';
 import type { FileDateOrder } from './dates';
 import { emptyPanel, readRow, toOrigin, toPanel } from './row';
@@ -172,6 +173,15 @@ export function parseCsv(text: string): ImportOutcome {
       } else {
         ignored.add(`test ${named}`);
       }
+      continue;
+    }
+    // A result the lab cancelled or entered in error is skipped with a notice, never interpreted.
+    const status = readStatusText(cell(fields, 'result_status'));
+    if (status !== undefined && typeof status === 'object') {
+      notices.push({
+        path: at('result_status'),
+        message: `${resolved.analyte} ${status.skip}: not interpreted`,
+      });
       continue;
     }
     const key = columns.panel_id === undefined ? `date|${collectedText}` : `id|${panelId}`;

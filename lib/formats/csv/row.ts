@@ -4,7 +4,8 @@ import { COMPARATORS } from '../../types';
 import type { ImportOrigin, LocatedError, ResultSource } from '../import-types';
 import type { Location } from '../location';
 import { V2_FLAG_SYSTEM } from '../codes';
-import { importWarning, rangeDroppedWarning } from '../warnings';
+import { readStatusText, STATUS_TEXT_HINT } from '../report-status';
+import { importWarning, preliminaryWarning, rangeDroppedWarning } from '../warnings';
 import type { Column, OurAnalyte } from './columns';
 import { readDate } from './dates';
 import type { FileDateOrder } from './dates';
@@ -166,9 +167,18 @@ export function readRow(panel: PanelRows, fields: string[], context: RowContext)
   if (resolved.warn !== undefined && resolved.loinc !== undefined) {
     panel.warnings.push({ resultIndex, ...importWarning(resolved.warn, resolved.loinc) });
   }
+  const statusText = cell(fields, 'result_status');
+  const status = statusText === '' ? undefined : readStatusText(statusText);
+  // A status that skips the row was handled by the caller; an unknown one stops the panel.
+  const reportStatus = typeof status === 'string' ? status : undefined;
+  if (statusText !== '' && status === undefined) {
+    errors.push({ path: at('result_status'), message: STATUS_TEXT_HINT, code: 'invalid' });
+  }
+  if (reportStatus === 'preliminary') panel.warnings.push({ resultIndex, ...preliminaryWarning() });
   const flag = cell(fields, 'flag');
   panel.sources.push({
     ...(resolved.loinc === undefined ? {} : { loinc: resolved.loinc }),
+    ...(reportStatus === undefined ? {} : { reportStatus }),
     ...(flag === '' ? {} : { labFlag: [{ system: V2_FLAG_SYSTEM, code: flag }] }),
   });
   // Value and unit are checked by interpret() (the one validator); errors map back here.
