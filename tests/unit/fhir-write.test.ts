@@ -15,7 +15,7 @@ import type { FhirBundle } from '@/lib/formats/fhir/write';
 import { interpretDocument } from '@/lib/formats/document';
 import type { DocumentOutcome } from '@/lib/formats/document';
 import { formatLocation } from '@/lib/formats/location';
-import { buildOpenApiDocument } from '@/lib/http/openapi';
+import { buildOpenApiDocument } from '@/server/http/openapi';
 import { decodeText } from '@/lib/formats/import';
 import { ANALYTE_IDS, STATUSES } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';

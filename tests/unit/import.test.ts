@@ -3,13 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/formats/csv/write';
 import { LOINC_SYSTEM, UCUM_SYSTEM } from '@/lib/formats/codes';
 import { toFhirBundle } from '@/lib/formats/fhir/write';
-import {
-  formatLocatedError,
-  importJson,
-  locateError,
-  mergeImportWarnings,
-  parseImport,
-} from '@/lib/formats/import';
+import { formatLocatedError, importJson, locateError, parseImport } from '@/lib/formats/import';
+import { mergeImportWarnings } from '@/lib/formats/import-merge';
 import type { ImportItem, ImportOutcome } from '@/lib/formats/import-types';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
