@@ -6,6 +6,7 @@ import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
 import { todayIso } from './today';
 import { MAX_BODY_BYTES } from '@/server/http/limits';
+import { IMPORT_FILE_ACCEPT } from '@/lib/formats/file-types';
 
 type ImportModule = typeof ReadImportModule;
 type ParseOutcome = ReturnType<ImportModule['interpretDocument']>;
@@ -172,10 +173,10 @@ export function ImportDialog({
         <p id={dropHintId} className="hint">
           Or drop a file on the box, or choose one:{' '}
           <label className="file-picker">
-            <span className="visually-hidden">Choose a FHIR JSON or CSV file</span>
+            <span className="visually-hidden">Choose a FHIR JSON, CSV or HL7 v2 file</span>
             <input
               type="file"
-              accept=".json,.csv,.txt,application/json,application/fhir+json,text/csv,text/plain"
+              accept={IMPORT_FILE_ACCEPT}
               onChange={(e) => {
                 const file = e.target.files?.[0];
                 if (file !== undefined) void readFile(file);

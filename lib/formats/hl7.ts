@@ -12,28 +12,12 @@ import type {
   ImportOrigin,
   ImportOutcome,
   LocatedError,
-  ReportStatus,
   ResultSource,
 } from './import-types';
 import type { Location } from './location';
+import { OBX_STATUS } from './report-status';
 import { V2_FLAG_SYSTEM } from './codes';
 import { importWarning, preliminaryWarning, rangeDroppedWarning } from './warnings';
-
-/** OBX-11 result status (HL7 table 0085) -> what we do with the result. */
-const OBX_STATUS: Readonly<Record<string, ReportStatus | { skip: string }>> = {
-  F: 'final',
-  C: 'corrected',
-  P: 'preliminary',
-  R: 'preliminary',
-  S: 'preliminary',
-  A: 'amended',
-  U: 'final',
-  D: { skip: 'was deleted (OBX-11 D)' },
-  W: { skip: 'was posted in error (OBX-11 W)' },
-  X: { skip: 'could not be obtained (OBX-11 X)' },
-  I: { skip: 'is pending (OBX-11 I)' },
-  N: { skip: 'was not asked for (OBX-11 N)' },
-};
 
 /** Coding-system names HL7 v2 uses for LOINC in OBX-3. */
 const LOINC_NAMES = ['LN', 'LOINC', '2.16.840.1.113883.6.1'];

@@ -14,6 +14,21 @@ export interface SourceCoding {
   readonly display?: string;
 }
 
+/** Observation elements carried through to our output unchanged (US Core must-support). */
+export const CARRIED_ELEMENTS = [
+  'identifier',
+  'subject',
+  'encounter',
+  'effectiveDateTime',
+  'effectivePeriod',
+  'effectiveInstant',
+  'issued',
+  'performer',
+  'specimen',
+] as const;
+/** One of {@link CARRIED_ELEMENTS}. */
+export type CarriedElement = (typeof CARRIED_ELEMENTS)[number];
+
 /**
  * What a result carried in its source beyond the value: kept so that our FHIR output can go back
  * into the chart (the original LOINC code, the lab's own flag, the report status, and the
@@ -29,7 +44,7 @@ export interface ResultSource {
   /** A reference to the source Observation (for `derivedFrom`), when it has one. */
   readonly reference?: string;
   /** FHIR elements carried through unchanged: subject, effective[x], issued, performer, ... */
-  readonly carried?: Readonly<Record<string, unknown>>;
+  readonly carried?: Readonly<Partial<Record<CarriedElement, unknown>>>;
 }
 
 /**

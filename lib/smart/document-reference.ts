@@ -8,6 +8,8 @@
  * type, so it does not fit the binding. Category: US Core "clinical-note".
  */
 
+import type { DocumentReference } from '@medplum/fhirtypes';
+
 /** LOINC code of the handout's document type. */
 export const HANDOUT_DOCUMENT_TYPE = {
   system: 'http://loinc.org',
@@ -30,32 +32,11 @@ export interface HandoutDocumentInput {
   readonly title: string;
 }
 
-/** A FHIR R4 DocumentReference as we create it. */
-export interface HandoutDocumentReference {
-  readonly resourceType: 'DocumentReference';
-  readonly status: 'current';
-  readonly docStatus: 'final';
-  readonly type: {
-    readonly coding: ReadonlyArray<{ system: string; code: string; display: string }>;
-    readonly text: string;
-  };
-  readonly category: ReadonlyArray<{
-    readonly coding: ReadonlyArray<{ system: string; code: string; display: string }>;
-  }>;
-  readonly subject: { readonly reference: string };
-  readonly date: string;
-  readonly author?: ReadonlyArray<{ readonly reference: string }>;
-  readonly description: string;
-  readonly content: ReadonlyArray<{
-    readonly attachment: {
-      readonly contentType: 'application/pdf';
-      readonly language: string;
-      readonly data: string;
-      readonly title: string;
-      readonly creation: string;
-    };
-  }>;
-}
+/** A FHIR R4 DocumentReference as we create it: these elements are always set. */
+export type HandoutDocumentReference = DocumentReference &
+  Required<
+    Pick<DocumentReference, 'status' | 'docStatus' | 'type' | 'category' | 'subject' | 'date'>
+  >;
 
 /**
  * Turns `fhirUser` into a relative reference when it names a resource type US Core allows as

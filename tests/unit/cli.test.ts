@@ -111,7 +111,7 @@ describe('labs interpret: a golden panel', () => {
     expect(run.code).toBe(0);
     const bundle = JSON.parse(run.stdout) as ReturnType<typeof toFhirBundle>;
     expect(bundle).toMatchObject({ resourceType: 'Bundle', type: 'collection' });
-    expect(bundle.entry.map((e) => e.resource.interpretation[0]?.coding[1]?.code)).toEqual(
+    expect(bundle.entry.map((e) => e.resource.interpretation[0]?.coding?.[1]?.code)).toEqual(
       expectedStatuses(0),
     );
   });

@@ -146,8 +146,8 @@ describe('parseCsv', () => {
   it.each([
     ['2026-03-14', '2026-03-14', undefined],
     ['2026-03-14T08:30:00Z', '2026-03-14', undefined],
-    ['03/14/2026', '2026-03-14', /US date/],
-    ['14/03/2026', '2026-03-14', /day comes first/],
+    ['03/14/2026', '2026-03-14', /month\/day\/year \(US\)/],
+    ['14/03/2026', '2026-03-14', /day\/month\/year/],
   ])('reads the collection date %s', (written, date, note) => {
     const outcome = parseCsv(`test,result,unit,collected\nVitamin D,12,ng/mL,${written}\n`);
     if (outcome.kind === 'invalid') throw new Error('not read');
@@ -159,6 +159,101 @@ describe('parseCsv', () => {
   it('refuses an ambiguous date and says how to write it', () => {
     const [item] = read('test,result,unit,date\nVitamin D,12,ng/mL,03/04/2026\n');
     expect(item?.errors[0]?.message).toMatch(/ambiguous.*YYYY-MM-DD/);
+  });
+
+  it('reads every date of a file in the order one of its rows proves, and says which once', () => {
+    const outcome = parseCsv(
+      'panel_id,test,result,unit,collected\n' +
+        'P1,Vitamin D,12,ng/mL,03/04/2026\n' +
+        'P2,Vitamin D,14,ng/mL,03/14/2026 08:30\n' +
+        'P3,Vitamin D,16,ng/mL,03/15/2026\n',
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.panels.map((item) => item.imported?.panel.collectedOn)).toEqual([
+      '2026-03-04',
+      '2026-03-14',
+      '2026-03-15',
+    ]);
+    expect(outcome.notices.map((notice) => notice.message)).toEqual([
+      'dates read as month/day/year (US), as row 3 "03/14/2026 08:30" shows',
+    ]);
+    expect(formatLocation(outcome.notices[0]?.path ?? [])).toBe('column collected');
+  });
+
+  it('reads day-first files the same way', () => {
+    const outcome = parseCsv(
+      'test;result;unit;date\nB12;250;pg/mL;14/03/2026\nB12;260;pg/mL;03/04/2026\n',
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.panels.map((item) => item.imported?.panel.collectedOn)).toEqual([
+      '2026-03-14',
+      '2026-04-03',
+    ]);
+    expect(outcome.notices[0]?.message).toMatch(
+      /^dates read as day\/month\/year, as row 2 "14\/03\/2026" shows$/,
+    );
+  });
+
+  it('refuses a file whose rows prove both date orders, naming both rows', () => {
+    const items = read(
+      'panel_id,test,result,unit,collected\nP1,Vitamin D,12,ng/mL,03/14/2026\nP2,Vitamin D,12,ng/mL,14/03/2026\n',
+    );
+    expect(items[0]?.imported).toBeDefined();
+    expect(items[1]?.imported).toBeUndefined();
+    expect(formatLocation(items[1]?.errors[0]?.path ?? [])).toBe('row 3 (panel P2) collected');
+    expect(items[1]?.errors[0]?.message).toMatch(
+      /14\/03\/2026 is day\/month\/year but row 2 "03\/14\/2026" is month\/day\/year.*YYYY-MM-DD/,
+    );
+  });
+
+  it("reads the lab's result status: preliminary is kept and warned, cancelled is skipped", () => {
+    const outcome = parseCsv(
+      'test,result,unit,result status\n' +
+        'Vitamin D,12,ng/mL,Preliminary\n' +
+        'B12,250,pg/mL,F\n' +
+        'Magnesium,0.8,mmol/L,cancelled\n',
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    const [item] = outcome.panels;
+    expect(item?.imported?.panel.results.map((r) => r.analyte)).toEqual([
+      'vitamin-d',
+      'vitamin-b12',
+    ]);
+    expect(item?.imported?.sources?.map((source) => source?.reportStatus)).toEqual([
+      'preliminary',
+      'final',
+    ]);
+    expect(item?.imported?.warnings).toEqual([
+      expect.objectContaining({ resultIndex: 0, code: 'preliminary-result' }),
+    ]);
+    expect(outcome.notices.map((n) => [formatLocation(n.path), n.message])).toEqual([
+      ['row 4 result status', 'magnesium was cancelled: not interpreted'],
+    ]);
+  });
+
+  it('refuses a result status it does not know, naming the column', () => {
+    const [item] = read('test,result,unit,status of result\nVitamin D,12,ng/mL,maybe\n');
+    expect(item?.imported).toBeUndefined();
+    expect(formatLocation(item?.errors[0]?.path ?? [])).toBe('row 2 status of result');
+    expect(item?.errors[0]?.message).toMatch(/must be one of final, preliminary/);
+  });
+
+  it('takes the LOINC column over the test name: another LOINC code is another test', () => {
+    const outcome = parseCsv(
+      'test,loinc,result,unit\nVitamin D,1990-1,12,ng/mL\nVitamin D,62292-8,20,ng/mL\n',
+    );
+    if (outcome.kind === 'invalid') throw new Error('not read');
+    expect(outcome.panels[0]?.imported?.panel.results).toEqual([
+      { analyte: 'vitamin-d', value: '20', unit: 'ng/mL' },
+    ]);
+    expect(outcome.ignored).toEqual({ count: 1, codes: ['LOINC 1990-1'] });
+  });
+
+  it('refuses whole-blood B12 (16695-9) even when the test is named Vitamin B12', () => {
+    const [item] = read('test,loinc,result,unit\nVitamin B12,16695-9,300,pg/mL\n');
+    expect(item?.imported).toBeUndefined();
+    expect(formatLocation(item?.errors[0]?.path ?? [])).toBe('row 2 loinc');
+    expect(item?.errors[0]?.message).toMatch(/whole blood; serum cut-offs do not apply/);
   });
 
   it('drops a one-sided or text reference range with a warning, still reading the result', () => {

@@ -40,7 +40,7 @@ describe('toFhirBundle', () => {
     const codings = first?.interpretation[0]?.coding ?? [];
     expect(codings[0]).toEqual({ system: V3_INTERPRETATION_SYSTEM, code: 'L', display: 'Low' });
     expect(codings[1]).toMatchObject({ system: BAND_SYSTEM, code: 'deficient' });
-    const critical = result.entry[2]?.resource.interpretation[0]?.coding[0];
+    const critical = result.entry[2]?.resource.interpretation[0]?.coding?.[0];
     expect(critical).toEqual({
       system: V3_INTERPRETATION_SYSTEM,
       code: 'LL',
@@ -62,7 +62,7 @@ describe('toFhirBundle', () => {
 
   it('gives the guideline sufficient band as a reference range and the rule set as a note', () => {
     const range = first?.referenceRange.find((r) =>
-      r.type.coding.some((c) => c.system === BAND_SYSTEM),
+      r.type?.coding?.some((c) => c.system === BAND_SYSTEM),
     );
     expect(range?.low).toMatchObject({ value: 30, code: 'ng/mL' });
     expect(range?.high).toMatchObject({ value: 100, code: 'ng/mL' });

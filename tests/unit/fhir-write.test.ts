@@ -110,7 +110,7 @@ describe('US Core Laboratory Result Observation: what the input had is carried t
     expect(vitaminD?.derivedFrom).toEqual([
       { reference: 'https://ehr.example.test/fhir/Observation/vitd-1' },
     ]);
-    expect(vitaminD?.category[0]?.coding[0]?.code).toBe('laboratory');
+    expect(vitaminD?.category[0]?.coding?.[0]?.code).toBe('laboratory');
   });
 
   it('keeps the lab status', () => {
@@ -184,6 +184,56 @@ describe('US Core Laboratory Result Observation: what the input had is carried t
     const [entry] = written('issue-9.csv').entry;
     expect(entry?.resource.meta).toBeUndefined();
     expect(entry?.resource.subject).toBeUndefined();
+  });
+});
+
+describe('US Core must-support elements are kept whenever the input had them', () => {
+  // US Core Laboratory Result Observation: status, category, code, subject, effective[x],
+  // value[x] (and the elements we carry: issued, performer, specimen, identifier, encounter).
+  const CARRIED = [
+    'subject',
+    'effectiveDateTime',
+    'effectivePeriod',
+    'effectiveInstant',
+    'issued',
+    'performer',
+    'specimen',
+    'identifier',
+    'encounter',
+  ] as const;
+  const files = [
+    'us-core-searchset.json',
+    'document-bundle.json',
+    'transaction-response.json',
+    'message-bundle.json',
+  ];
+
+  it.each(files)('%s: every Observation written keeps what its source had', (name) => {
+    const input = JSON.parse(readFileSync(`tests/fixtures/formats/${name}`, 'utf8')) as Bundle;
+    const sources = new Map<string, Record<string, unknown>>();
+    for (const entry of input.entry ?? []) {
+      const resource = entry.resource as Record<string, unknown> | undefined;
+      if (resource?.resourceType !== 'Observation') continue;
+      if (entry.fullUrl !== undefined) sources.set(entry.fullUrl, resource);
+      if (typeof resource.id === 'string') sources.set(`Observation/${resource.id}`, resource);
+    }
+    const bundle = written(name);
+    expect(bundle.entry.length).toBeGreaterThan(0);
+    for (const { resource } of bundle.entry) {
+      const reference = resource.derivedFrom?.[0]?.reference ?? '';
+      const source = sources.get(reference);
+      expect(source, `derivedFrom ${reference} names a source Observation`).toBeDefined();
+      expect(resource.status).toBe(source?.status);
+      expect(resource.category[0]?.coding?.[0]?.code).toBe('laboratory');
+      expect(resource.valueQuantity.value).toEqual(expect.any(Number));
+      const sourceCodes = (source?.code as { coding?: Array<{ code?: string }> }).coding ?? [];
+      expect(sourceCodes.map((coding) => coding.code)).toContain(resource.code.coding[0]?.code);
+      for (const element of CARRIED) {
+        if (source?.[element] !== undefined) expect(resource[element]).toEqual(source[element]);
+      }
+      const hasSubject = resource.subject !== undefined;
+      expect(resource.meta?.profile ?? []).toEqual(hasSubject ? [US_CORE_LAB_PROFILE] : []);
+    }
   });
 });
 

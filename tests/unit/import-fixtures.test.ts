@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { interpretDocument } from '@/lib/formats/document';
+import { IMPORT_FILE_ACCEPT } from '@/lib/formats/file-types';
 import { formatLocation } from '@/lib/formats/location';
 import { decodeText } from '@/lib/formats/import';
 import { interpret } from '@/lib/interpret';
@@ -146,7 +147,7 @@ const ACCEPTED: readonly Accepted[] = [
       },
     ],
     ignored: 1,
-    notices: [/2 columns not read \(Patient Name, MRN\)/, /US date/, /US date/, /US date/],
+    notices: [/2 columns not read \(Patient Name, MRN\)/, /dates read as month\/day\/year \(US\)/],
   },
   {
     file: 'lab-export-eu-utf16.csv',
@@ -225,6 +226,14 @@ describe('accepted real-world shapes', () => {
       }
     },
   );
+
+  it('every fixture file can be chosen in the import dialog (its extension is accepted)', () => {
+    const accepted = IMPORT_FILE_ACCEPT.split(',');
+    for (const name of readdirSync('tests/fixtures/formats')) {
+      if (name.endsWith('.md')) continue;
+      expect(accepted, name).toContain(name.slice(name.lastIndexOf('.')));
+    }
+  });
 
   it('never prints the contents of extra columns or the PID segment', () => {
     for (const file of ['lab-export-us.csv', 'oru-r01-two-patients.hl7']) {

@@ -312,15 +312,15 @@ describe('buildHandoutDocumentReference', () => {
       lang: 'en',
       title: 'handout-2026-12-01.pdf',
     });
-    expect(doc.type.coding[0]).toEqual(HANDOUT_DOCUMENT_TYPE);
-    expect(doc.type.coding[0]?.code).toBe('34895-3');
+    expect(doc.type.coding?.[0]).toEqual(HANDOUT_DOCUMENT_TYPE);
+    expect(doc.type.coding?.[0]?.code).toBe('34895-3');
     expect(doc.subject).toEqual({ reference: 'Patient/p-main' });
     expect(doc.author).toEqual([{ reference: 'Practitioner/dr-okafor' }]);
     expect(doc.content[0]?.attachment).toMatchObject({
       contentType: 'application/pdf',
       data: 'JVBERi0=',
     });
-    expect(doc.category[0]?.coding[0]?.code).toBe('clinical-note');
+    expect(doc.category[0]?.coding?.[0]?.code).toBe('clinical-note');
   });
 
   it.each([

@@ -1,6 +1,7 @@
 import type { AnalyteId, WarningCode } from '../../types';
 import { ANALYTE_IDS } from '../../types';
-import { LOINC_TO_ANALYTE } from '../loinc';
+import { LOINC_PATTERN } from '../../result-codes';
+import { LOINC_TO_ANALYTE, REFUSED_LOINC } from '../loinc';
 
 /** The columns we read, and the header spellings lab systems use for each (compared squashed). */
 export const COLUMN_SPELLINGS = {
@@ -31,6 +32,8 @@ export const COLUMN_SPELLINGS = {
   lab_low: ['lab_low', 'ref_low', 'range_low', 'low'],
   lab_high: ['lab_high', 'ref_high', 'range_high', 'high'],
   flag: ['flag', 'abnormal_flag', 'abn_flag', 'lab_flag'],
+  // The lab's result status (final, preliminary, ...); `status` alone is our own output column.
+  result_status: ['result_status', 'report_status', 'status_of_result', 'observation_status'],
   collected: [
     'collected_on',
     'collected',
@@ -83,21 +86,43 @@ const ANALYTE_NAMES: ReadonlyMap<string, AnalyteId> = new Map([
   ),
 ]);
 
-/** What a CSV cell names: one of our analytes (with the LOINC code when one was given). */
-export function resolveAnalyte(
-  analyteText: string,
-  loincText: string,
-): { analyte: AnalyteId; loinc?: string; warn?: WarningCode } | undefined {
-  for (const text of [loincText, analyteText]) {
-    const byLoinc = LOINC_TO_ANALYTE.get(text.trim());
-    if (byLoinc !== undefined) {
-      return {
-        analyte: byLoinc.analyte,
-        loinc: text.trim(),
-        ...(byLoinc.warn === undefined ? {} : { warn: byLoinc.warn }),
-      };
-    }
+/** What a row names: one of our analytes (with the LOINC code when one was given). */
+export interface OurAnalyte {
+  readonly analyte: AnalyteId;
+  readonly loinc?: string;
+  readonly warn?: WarningCode;
+}
+
+/** One of our analytes, a test we refuse (with the reason), or another lab's code (ignored). */
+export type Resolved = OurAnalyte | { readonly refused: string } | { readonly other: string };
+
+function byLoinc(code: string): Resolved {
+  const ours = LOINC_TO_ANALYTE.get(code);
+  if (ours !== undefined) {
+    return {
+      analyte: ours.analyte,
+      loinc: code,
+      ...(ours.warn === undefined ? {} : { warn: ours.warn }),
+    };
   }
+  const refused = REFUSED_LOINC.get(code);
+  return refused === undefined ? { other: `LOINC ${code}` } : { refused };
+}
+
+/**
+ * What a row's test and LOINC cells name. A LOINC code (in the loinc column, or as the test)
+ * decides; otherwise our analyte id or a common name ("Vitamin D", "B12", any case).
+ * @param analyteText - the test (analyte, name) cell
+ * @param loincText - the loinc cell
+ * @returns what the row names, or undefined for a name we do not know
+ */
+export function resolveAnalyte(analyteText: string, loincText: string): Resolved | undefined {
+  // A LOINC code decides (the test name does not): another code is another test, a refused one
+  // (whole-blood B12) is refused with its reason, whatever the row calls it.
+  const loinc = loincText.trim();
+  if (LOINC_PATTERN.test(loinc)) return byLoinc(loinc);
+  const inName = analyteText.trim();
+  if (LOINC_PATTERN.test(inName)) return byLoinc(inName);
   const id = ANALYTE_IDS.find((candidate) => candidate === analyteText.trim().toLowerCase());
   if (id !== undefined) return { analyte: id };
   const named = ANALYTE_NAMES.get(squash(analyteText));

@@ -4,6 +4,9 @@ import type { ImportItem, ImportNotice, ImportOutcome, LocatedError } from '../i
 import type { Location } from '../location';
 import { resolveAnalyte, sniffDelimiter, SPELLING_TO_COLUMN, squash } from './columns';
 import type { Column, Columns } from './columns';
+import { readStatusText } from '../report-status';
+import { dateOrderNotice, provenOrder } from './dates';
+import type { FileDateOrder } from './dates';
 import { emptyPanel, readRow, toOrigin, toPanel } from './row';
 import type { PanelRows } from './row';
 
@@ -104,6 +107,20 @@ export function parseCsv(text: string): ImportOutcome {
     return at === undefined ? '' : (fields[at.index] ?? '').trim();
   };
   const nameOf = (column: Column): string => columns[column]?.name ?? column;
+  // One export writes its dates one way: the first date only one order can read decides.
+  let dateOrder: FileDateOrder | undefined;
+  for (const { record: fields, info } of rows) {
+    const text = cell(fields, 'collected');
+    const proven = provenOrder(text);
+    if (proven !== undefined) {
+      dateOrder = { order: proven, line: info.lines + lineOffset, text };
+      notices.push({
+        path: [{ label: `column ${nameOf('collected')}` }],
+        message: dateOrderNotice(dateOrder),
+      });
+      break;
+    }
+  }
 
   for (const { record: fields, info } of rows) {
     const line = info.lines + lineOffset;
@@ -133,6 +150,18 @@ export function parseCsv(text: string): ImportOutcome {
     }
     const analyteText = cell(fields, 'analyte');
     const resolved = resolveAnalyte(analyteText, cell(fields, 'loinc'));
+    if (resolved !== undefined && 'refused' in resolved) {
+      order.push({
+        path: at(columns.loinc !== undefined && cell(fields, 'loinc') !== '' ? 'loinc' : 'analyte'),
+        message: resolved.refused,
+        code: 'invalid',
+      });
+      continue;
+    }
+    if (resolved !== undefined && 'other' in resolved) {
+      ignored.add(resolved.other);
+      continue;
+    }
     if (resolved === undefined) {
       const named = analyteText === '' ? cell(fields, 'loinc') : analyteText;
       if (named === '') {
@@ -144,6 +173,15 @@ export function parseCsv(text: string): ImportOutcome {
       } else {
         ignored.add(`test ${named}`);
       }
+      continue;
+    }
+    // A result the lab cancelled or entered in error is skipped with a notice, never interpreted.
+    const status = readStatusText(cell(fields, 'result_status'));
+    if (status !== undefined && typeof status === 'object') {
+      notices.push({
+        path: at('result_status'),
+        message: `${resolved.analyte} ${status.skip}: not interpreted`,
+      });
       continue;
     }
     const key = columns.panel_id === undefined ? `date|${collectedText}` : `id|${panelId}`;
@@ -158,7 +196,7 @@ export function parseCsv(text: string): ImportOutcome {
       order.push(panel);
     }
     panel.lastLine = line;
-    readRow(panel, fields, { at, where, cell, resolved, commaDecimal, notices });
+    readRow(panel, fields, { at, where, cell, resolved, commaDecimal, dateOrder });
   }
 
   const items = order.map((slot, index): ImportItem => {

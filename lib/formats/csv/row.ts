@@ -1,12 +1,14 @@
 import type { Panel, PanelResult } from '../../schemas';
 import type { AnalyteId, Comparator, RuleSetId, WarningCode } from '../../types';
 import { COMPARATORS } from '../../types';
-import type { ImportNotice, ImportOrigin, LocatedError, ResultSource } from '../import-types';
+import type { ImportOrigin, LocatedError, ResultSource } from '../import-types';
 import type { Location } from '../location';
 import { V2_FLAG_SYSTEM } from '../codes';
-import { importWarning, rangeDroppedWarning } from '../warnings';
-import type { Column } from './columns';
+import { readStatusText, STATUS_TEXT_HINT } from '../report-status';
+import { importWarning, preliminaryWarning, rangeDroppedWarning } from '../warnings';
+import type { Column, OurAnalyte } from './columns';
 import { readDate } from './dates';
+import type { FileDateOrder } from './dates';
 
 const NUMBER = /^(\d+(?:\.\d+)?|\.\d+)$/;
 const DECIMAL_COMMA = /^\d+,\d+$/;
@@ -52,9 +54,10 @@ export interface RowContext {
   readonly at: (column: Column) => Location;
   readonly where: string;
   readonly cell: (fields: string[], column: Column) => string;
-  readonly resolved: { analyte: AnalyteId; loinc?: string; warn?: WarningCode };
+  readonly resolved: OurAnalyte;
   readonly commaDecimal: boolean;
-  readonly notices: ImportNotice[];
+  /** The order of day and month the file's dates prove, when one does. */
+  readonly dateOrder: FileDateOrder | undefined;
 }
 
 export function readRow(panel: PanelRows, fields: string[], context: RowContext): void {
@@ -146,16 +149,10 @@ export function readRow(panel: PanelRows, fields: string[], context: RowContext)
   }
   const collectedText = cell(fields, 'collected');
   if (collectedText !== '') {
-    const date = readDate(collectedText);
+    const date = readDate(collectedText, context.dateOrder);
     if ('error' in date) {
       errors.push({ path: at('collected'), message: date.error, code: 'invalid-date' });
     } else {
-      if (date.note !== undefined) {
-        context.notices.push({
-          path: at('collected'),
-          message: `${collectedText} ${date.note}: ${date.date}`,
-        });
-      }
       if (panel.collectedOn === undefined)
         panel.collectedOn = { value: date.date, path: at('collected') };
       else if (panel.collectedOn.value !== date.date) {
@@ -170,9 +167,18 @@ export function readRow(panel: PanelRows, fields: string[], context: RowContext)
   if (resolved.warn !== undefined && resolved.loinc !== undefined) {
     panel.warnings.push({ resultIndex, ...importWarning(resolved.warn, resolved.loinc) });
   }
+  const statusText = cell(fields, 'result_status');
+  const status = statusText === '' ? undefined : readStatusText(statusText);
+  // A status that skips the row was handled by the caller; an unknown one stops the panel.
+  const reportStatus = typeof status === 'string' ? status : undefined;
+  if (statusText !== '' && status === undefined) {
+    errors.push({ path: at('result_status'), message: STATUS_TEXT_HINT, code: 'invalid' });
+  }
+  if (reportStatus === 'preliminary') panel.warnings.push({ resultIndex, ...preliminaryWarning() });
   const flag = cell(fields, 'flag');
   panel.sources.push({
     ...(resolved.loinc === undefined ? {} : { loinc: resolved.loinc }),
+    ...(reportStatus === undefined ? {} : { reportStatus }),
     ...(flag === '' ? {} : { labFlag: [{ system: V2_FLAG_SYSTEM, code: flag }] }),
   });
   // Value and unit are checked by interpret() (the one validator); errors map back here.

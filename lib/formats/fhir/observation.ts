@@ -1,3 +1,4 @@
+import { CARRIED_ELEMENTS } from '../import-types';
 import type {
   ImportNotice,
   LocatedError,
@@ -22,19 +23,6 @@ const SKIPPED_STATUSES: Readonly<Record<string, string>> = {
   cancelled: 'was cancelled',
   registered: 'has no result yet (registered)',
 };
-
-/** Observation elements carried through to our output unchanged (US Core must-support). */
-const CARRIED = [
-  'identifier',
-  'subject',
-  'encounter',
-  'effectiveDateTime',
-  'effectivePeriod',
-  'effectiveInstant',
-  'issued',
-  'performer',
-  'specimen',
-] as const;
 
 /** One Observation read from the input, before it is grouped into a panel. */
 export interface ReadObservation {
@@ -234,7 +222,7 @@ function readKnown(
         : at
       : [...at, { label: `(Observation/${id})` }];
   const carried: Record<string, unknown> = {};
-  for (const key of CARRIED) if (resource[key] !== undefined) carried[key] = resource[key];
+  for (const key of CARRIED_ELEMENTS) if (resource[key] !== undefined) carried[key] = resource[key];
   const flag = labFlag(resource);
   const reference = fullUrl ?? (id === undefined ? undefined : `Observation/${id}`);
   const source: ResultSource = {

@@ -1,6 +1,15 @@
+import type {
+  Bundle,
+  BundleEntry,
+  CodeableConcept,
+  Coding,
+  Observation,
+  ObservationReferenceRange,
+  Quantity,
+} from '@medplum/fhirtypes';
 import { getAnalyte, getRuleSet } from '../../analytes/registry';
 import { LOINC_TO_ANALYTE } from '../loinc';
-import type { ResultSource, SourceCoding } from '../import-types';
+import type { CarriedElement, ResultSource, SourceCoding } from '../import-types';
 import {
   ANALYTE_SYSTEM,
   BAND_SYSTEM,
@@ -17,7 +26,6 @@ import type {
   FhirInterpretationCode,
   Interpretation,
   ResultInterpretation,
-  RuleSetId,
 } from '../../types';
 
 /** The US Core profile our Observations claim when they carry a subject (it requires one). */
@@ -36,75 +44,33 @@ const V3_DISPLAY: Readonly<Record<FhirInterpretationCode, string>> = {
   IND: 'Indeterminate',
 };
 
-/** A FHIR R4 Quantity as we write it. */
-export interface FhirQuantity {
-  readonly value: number;
-  readonly comparator?: Comparator;
-  readonly unit: string;
-  readonly system: typeof UCUM_SYSTEM;
-  readonly code: string;
-}
+/** A FHIR R4 Observation as {@link toFhirObservations} writes it: these elements are always set. */
+export type FhirObservation = Observation &
+  Required<
+    Pick<
+      Observation,
+      | 'id'
+      | 'extension'
+      | 'basedOn'
+      | 'category'
+      | 'valueQuantity'
+      | 'interpretation'
+      | 'note'
+      | 'referenceRange'
+    >
+  > & { readonly code: CodeableConcept & { readonly coding: Coding[] } };
 
-/** A FHIR R4 Coding. */
-export interface FhirCoding {
-  readonly system?: string;
-  readonly code: string;
-  readonly display?: string;
-}
-
-/** A FHIR R4 CodeableConcept as we write it. */
-export interface FhirConcept {
-  readonly extension?: ReadonlyArray<{ readonly url: string; readonly valueString: string }>;
-  readonly coding: readonly FhirCoding[];
-  readonly text?: string;
-}
-
-/** A FHIR R4 Observation as {@link toFhirObservations} writes it. */
-export interface FhirObservation {
-  readonly resourceType: 'Observation';
-  readonly id: string;
-  readonly meta?: { readonly profile: readonly string[] };
-  readonly extension: ReadonlyArray<{ readonly url: string; readonly valueCode: RuleSetId }>;
-  readonly identifier?: unknown;
-  readonly basedOn: ReadonlyArray<{
-    readonly identifier: { readonly system: string; readonly value: string };
-  }>;
-  readonly status: 'final' | 'preliminary' | 'amended' | 'corrected';
-  readonly category: ReadonlyArray<{ readonly coding: readonly FhirCoding[] }>;
-  readonly code: FhirConcept;
-  readonly subject?: unknown;
-  readonly encounter?: unknown;
-  readonly effectiveDateTime?: string;
-  readonly effectivePeriod?: unknown;
-  readonly effectiveInstant?: unknown;
-  readonly issued?: unknown;
-  readonly performer?: unknown;
-  readonly valueQuantity: FhirQuantity;
-  /** The lab's own flag first (when it sent one), then ours, marked by our extension. */
-  readonly interpretation: readonly FhirConcept[];
-  readonly note: ReadonlyArray<{ readonly text: string }>;
-  readonly specimen?: unknown;
-  readonly referenceRange: ReadonlyArray<{
-    readonly low?: FhirQuantity;
-    readonly high?: FhirQuantity;
-    readonly type: { readonly coding: readonly FhirCoding[] };
-    readonly text: string;
-  }>;
-  readonly derivedFrom?: ReadonlyArray<{ readonly reference: string }>;
-}
-
-/** One Bundle entry. */
-export interface FhirEntry {
+/** One Bundle entry, always with its `fullUrl`. */
+export type FhirEntry = Omit<BundleEntry<FhirObservation>, 'fullUrl' | 'resource'> & {
   readonly fullUrl: string;
   readonly resource: FhirObservation;
-}
+};
 
 /** A FHIR R4 Bundle of type collection. */
-export interface FhirBundle {
-  readonly resourceType: 'Bundle';
+export type FhirBundle = Omit<Bundle<FhirObservation>, 'type' | 'entry'> & {
   readonly type: 'collection';
-  readonly entry: readonly FhirEntry[];
-}
+  readonly entry: FhirEntry[];
+};
 
 /** What the writer may be given besides the interpretations. */
 export interface FhirWriteOptions {
@@ -114,7 +80,7 @@ export interface FhirWriteOptions {
   readonly newId?: () => string;
 }
 
-function quantity(value: number, unit: string, comparator?: Comparator | null): FhirQuantity {
+function quantity(value: number, unit: string, comparator?: Comparator | null): Quantity {
   return comparator === null || comparator === undefined
     ? { value, unit, system: UCUM_SYSTEM, code: unit }
     : { value, comparator, unit, system: UCUM_SYSTEM, code: unit };
@@ -153,10 +119,10 @@ function observationCode(result: ResultInterpretation, source: ResultSource | un
   };
 }
 
-function referenceRanges(result: ResultInterpretation): FhirObservation['referenceRange'] {
+function referenceRanges(result: ResultInterpretation): ObservationReferenceRange[] {
   const unit = result.input.unit;
   const sufficient = result.bands.find((band) => band.status === 'sufficient');
-  const ranges: Array<FhirObservation['referenceRange'][number]> = [];
+  const ranges: ObservationReferenceRange[] = [];
   if (result.labRange !== undefined) {
     ranges.push({
       low: quantity(result.labRange.low, unit),
@@ -188,12 +154,23 @@ function referenceRanges(result: ResultInterpretation): FhirObservation['referen
   return ranges;
 }
 
-function labFlagConcept(flag: readonly SourceCoding[]): FhirConcept {
+function labFlagConcept(flag: readonly SourceCoding[]): CodeableConcept {
   return { coding: flag.map((coding) => ({ ...coding })), text: "Laboratory's flag" };
 }
 
-function carried(source: ResultSource | undefined, key: string): unknown {
-  return source?.carried?.[key];
+/**
+ * An element carried through from the source Observation, as the source sent it.
+ * @param source - what the result's source said
+ * @param key - the element
+ * @returns `{ [key]: value }`, or nothing when the source did not have it
+ */
+function carried<K extends CarriedElement>(
+  source: ResultSource | undefined,
+  key: K,
+): Pick<Observation, K> {
+  const value = source?.carried?.[key];
+  // The source Observation held it under the same name (a panel's subject is validated).
+  return (value === undefined ? {} : { [key]: value }) as Pick<Observation, K>;
 }
 
 function toObservation(
@@ -214,7 +191,7 @@ function toObservation(
       text: `Warning (${warning.code}): ${warning.message}`,
     })),
   ];
-  const ours: FhirConcept = {
+  const ours: CodeableConcept = {
     extension: [
       {
         url: INTERPRETED_BY_EXTENSION,
@@ -232,26 +209,21 @@ function toObservation(
     text: result.statusLabel,
   };
   const subject = carried(source, 'subject');
-  const effectiveKeys = ['effectiveDateTime', 'effectivePeriod', 'effectiveInstant'] as const;
-  const effective: Record<string, unknown> = {};
-  for (const name of effectiveKeys) {
-    const value = carried(source, name);
-    if (value !== undefined) effective[name] = value;
-  }
-  if (Object.keys(effective).length === 0 && interpretation.collectedOn !== null) {
-    effective.effectiveDateTime = interpretation.collectedOn;
-  }
-  const optional = (name: string): Record<string, unknown> => {
-    const value = carried(source, name);
-    return value === undefined ? {} : { [name]: value };
+  let effective: Pick<Observation, 'effectiveDateTime' | 'effectivePeriod' | 'effectiveInstant'> = {
+    ...carried(source, 'effectiveDateTime'),
+    ...carried(source, 'effectivePeriod'),
+    ...carried(source, 'effectiveInstant'),
   };
+  if (Object.keys(effective).length === 0 && interpretation.collectedOn !== null) {
+    effective = { effectiveDateTime: interpretation.collectedOn };
+  }
   return {
     resourceType: 'Observation',
     id: `p${position + 1}-r${result.index + 1}`,
     // US Core requires a subject: the profile is claimed only when there is one.
-    ...(subject === undefined ? {} : { meta: { profile: [US_CORE_LAB_PROFILE] } }),
+    ...(subject.subject === undefined ? {} : { meta: { profile: [US_CORE_LAB_PROFILE] } }),
     extension: [{ url: RULE_SET_EXTENSION, valueCode: ruleSet.id }],
-    ...optional('identifier'),
+    ...carried(source, 'identifier'),
     basedOn: [{ identifier: { system: PANEL_SYSTEM, value: key } }],
     status: result.reportStatus ?? source?.reportStatus ?? 'final',
     category: [
@@ -262,15 +234,15 @@ function toObservation(
       },
     ],
     code: observationCode(result, source),
-    ...(subject === undefined ? {} : { subject }),
-    ...optional('encounter'),
+    ...subject,
+    ...carried(source, 'encounter'),
     ...effective,
-    ...optional('issued'),
-    ...optional('performer'),
+    ...carried(source, 'issued'),
+    ...carried(source, 'performer'),
     valueQuantity: quantity(result.input.value, result.input.unit, result.input.comparator),
     interpretation: source?.labFlag === undefined ? [ours] : [labFlagConcept(source.labFlag), ours],
     note: notes,
-    ...optional('specimen'),
+    ...carried(source, 'specimen'),
     referenceRange: referenceRanges(result),
     ...(source?.reference === undefined ? {} : { derivedFrom: [{ reference: source.reference }] }),
   };
