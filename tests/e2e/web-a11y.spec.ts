@@ -87,7 +87,7 @@ test('entry page: import read (warnings, ignored rows), then an imported prelimi
   const entry = new EntryPage(page);
   await entry.goto();
   await entry.importButton.click();
-  await entry.importDialog.getByLabel('FHIR JSON or CSV text').fill(
+  await entry.importDialog.getByLabel('Text to import').fill(
     JSON.stringify({
       resourceType: 'Bundle',
       type: 'collection',

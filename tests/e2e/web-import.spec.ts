@@ -8,7 +8,7 @@ test('CSV with analytes by common name fills all three values', async ({ page })
   await entry.importButton.click();
   const dialog = entry.importDialog;
   await dialog
-    .getByLabel('FHIR JSON or CSV text')
+    .getByLabel('Text to import')
     .fill(
       'panel_id,analyte,value,unit\nP1,Vitamin D,9,ng/mL\nP1,B12,190,pg/mL\nP1,Magnesium,0.64,mmol/L\n',
     );
@@ -30,7 +30,7 @@ test('rows of other tests are listed as not read, never dropped silently', async
   await entry.importButton.click();
   const dialog = entry.importDialog;
   await dialog
-    .getByLabel('FHIR JSON or CSV text')
+    .getByLabel('Text to import')
     .fill('Test;Result;Units;Comment\nVitamin D;12,5;ng/mL;x\nFerritin;40;ng/mL;y\n');
   await dialog.getByRole('button', { name: 'Read' }).click();
   const status = dialog.getByRole('status');
@@ -54,7 +54,7 @@ test('an HL7 v2 ORU^R01 message fills the form', async ({ page }) => {
     'OBX|1|SN|62292-8^25OHD^LN||<^5|ng/mL|30-100|L|||F',
     'OBX|2|NM|19123-9^Mg^LN||1.9|mg/dL|1.8-2.6|N|||F',
   ].join('\r');
-  await dialog.getByLabel('FHIR JSON or CSV text').fill(message);
+  await dialog.getByLabel('Text to import').fill(message);
   await dialog.getByRole('button', { name: 'Read' }).click();
   await expect(dialog.getByRole('status')).toContainText('Read as HL7: 1 panel.');
   await dialog.getByRole('button', { name: 'Fill the form' }).click();

@@ -39,7 +39,7 @@ test('no request, URL, cookie or storage ever carries the patient name or values
 
   // Import first (pasted text is patient data too), then confirm and interpret.
   await entry.importButton.click();
-  await entry.importDialog.getByLabel('FHIR JSON or CSV text').fill(
+  await entry.importDialog.getByLabel('Text to import').fill(
     JSON.stringify({
       patient: { name: otherName },
       results: [{ analyte: 'vitamin-d', value: Number(vitaminD), unit: 'ng/mL' }],

@@ -116,9 +116,7 @@ test('bug 3: a preliminary FHIR 1989-3 import shows the API warnings on the card
   const entry = new EntryPage(page);
   await entry.goto();
   await entry.importButton.click();
-  await entry.importDialog
-    .getByLabel('FHIR JSON or CSV text')
-    .fill(JSON.stringify(D3_ONLY_PRELIMINARY));
+  await entry.importDialog.getByLabel('Text to import').fill(JSON.stringify(D3_ONLY_PRELIMINARY));
   await entry.importDialog.getByRole('button', { name: 'Read' }).click();
   await expect(entry.importDialog.getByRole('status')).toContainText('D3');
   await entry.importDialog.getByRole('button', { name: 'Fill the form' }).click();
