@@ -20,7 +20,7 @@ import { allIn, anyIn, applyRules, factsOf } from '../safety/rule';
 import type { RuleFacts } from '../safety/rule';
 import { HANDOUT_TEXT_EN } from './text/en';
 import { HANDOUT_TEXT_ES } from './text/es';
-import { HABIT_IDS } from './text/handout-text';
+import { HABIT_IDS, HANDOUT_WARNING_CODES } from './text/handout-text';
 import type { CriticalKind, HandoutLang, HandoutText } from './text/handout-text';
 
 export type { HandoutLang } from './text/handout-text';
@@ -305,16 +305,17 @@ const isPreliminary = (result: ResultInterpretation): boolean =>
   result.warnings.some((warning) => warning.code === 'preliminary-result');
 
 /**
- * What the result's warnings mean for the patient, each once, a preliminary result first: the
- * handout says what the screen and the API say about the same result.
+ * What the lab document's warnings on a test's results mean for the patient, each once: said
+ * under "good to know" in the test's section (see HANDOUT_WARNING_CODES). A preliminary result
+ * is said in the summary and beside its value instead, where it is seen first.
  */
-function resultNotices(text: HandoutText, result: ResultInterpretation): string[] {
-  const codes = unique(result.warnings.map((warning) => warning.code)).filter(
-    (code) => code !== 'preliminary-result',
+function labNotes(text: HandoutText, results: readonly ResultInterpretation[]): string[] {
+  const codes = new Set(
+    results.flatMap((result) => result.warnings.map((warning) => warning.code)),
   );
-  return [...(isPreliminary(result) ? ['preliminary-result' as const] : []), ...codes].map(
-    (code) => text.resultNotices[code],
-  );
+  return HANDOUT_WARNING_CODES.filter(
+    (code) => code !== 'preliminary-result' && codes.has(code),
+  ).map((code) => text.resultNotices[code]);
 }
 
 function buildRow(text: HandoutText, result: ResultInterpretation, facts: RuleFacts): HandoutRow {
@@ -401,7 +402,13 @@ function buildSection(
   const foodNotes = sentences('foods');
   const foods = suppressed.has(foodsId(analyte)) ? [] : ledger.take(words.foods);
   const suggest = sentences('suggest');
-  const notes = sentences('goodToKnow');
+  const notes = [
+    ...labNotes(
+      text,
+      own.map((entry) => entry.result),
+    ),
+    ...sentences('goodToKnow'),
+  ];
   const headings = text.sectionHeadings;
   return {
     analyte,
@@ -548,8 +555,10 @@ export function buildHandoutModel(
       heading: text.summaryHeading,
       results: rows.map((row, index) => {
         const result = interpretation.results[index];
-        const notices = result === undefined ? [] : resultNotices(text, result);
-        return [text.summaryLine(row.test, row.meaning), ...notices].join(' ');
+        const line = text.summaryLine(row.test, row.meaning);
+        return result !== undefined && isPreliminary(result)
+          ? `${line} ${text.resultNotices['preliminary-result']}`
+          : line;
       }),
     },
     ...(critical === undefined ? {} : { critical }),

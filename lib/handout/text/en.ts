@@ -49,14 +49,10 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   summaryHeading: 'In short',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
   resultNotices: {
-    'preliminary-result': 'This is an early (preliminary) result. The lab may still change it.',
+    'preliminary-result': 'This is an early (preliminary) result: the lab may change it.',
     'vitamin-d3-only-code':
       'The lab marked this test as vitamin D3 only. Your clinician will check it.',
     'lab-range-dropped': "The lab's own normal range could not be read, so it is not used here.",
-    'possible-unit-mixup': 'The unit of this result may be wrong. Your clinician will check it.',
-    'lab-range-discordant':
-      "The lab's normal range is not the same as the guide used here. Ask your clinician.",
-    'outside-assay-range': 'This number is outside what the lab test can measure exactly.',
   },
   preliminaryMark: '(preliminary)',
   critical: {

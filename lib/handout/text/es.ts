@@ -58,17 +58,10 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   summaryHeading: 'En pocas palabras',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
   resultNotices: {
-    'preliminary-result':
-      'Este es un resultado preliminar. El laboratorio todavía puede cambiarlo.',
+    'preliminary-result': 'Es un resultado preliminar: el laboratorio puede cambiarlo.',
     'vitamin-d3-only-code':
       'El laboratorio marcó esta prueba como solo de vitamina D3. Su proveedor de salud lo revisará.',
     'lab-range-dropped': 'No se pudo leer el rango normal del laboratorio, así que no se usa aquí.',
-    'possible-unit-mixup':
-      'La unidad de este resultado puede estar equivocada. Su proveedor de salud lo revisará.',
-    'lab-range-discordant':
-      'El rango normal del laboratorio no es igual a la guía usada aquí. Pregunte a su proveedor de salud.',
-    'outside-assay-range':
-      'Este número está fuera de lo que la prueba del laboratorio puede medir con exactitud.',
   },
   preliminaryMark: '(preliminar)',
   critical: {
