@@ -6,7 +6,7 @@ import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
 import { IMPORT_EXAMPLES } from './import-examples';
 import { todayIso } from './today';
-import { MAX_BODY_BYTES } from '@/lib/http/limits';
+import { MAX_BODY_BYTES } from '@/server/http/limits';
 
 type ImportModule = typeof ReadImportModule;
 type ParseOutcome = ReturnType<ImportModule['interpretDocument']>;

@@ -1,21 +1,6 @@
 import type { AnalyteId, BandStatus, RuleSetId, Status, WarningCode } from '../../types';
 import type { PatientRuleId } from '../../safety/patient-rules';
 
-/**
- * The warnings the handout says in the patient's words: those a lab document adds to a result
- * (a preliminary result, a D3-only LOINC code, a lab range that could not be used), so the
- * handout says what the API and the screen say about an imported result. The checks interpret()
- * itself makes (unit mix-up, assay range, lab range discordant) are for the clinician: the card
- * shows them, and a critical value has its own wording on the handout.
- */
-export const HANDOUT_WARNING_CODES = [
-  'preliminary-result',
-  'vitamin-d3-only-code',
-  'lab-range-dropped',
-] as const satisfies readonly WarningCode[];
-/** One of {@link HANDOUT_WARNING_CODES}. */
-export type HandoutWarningCode = (typeof HANDOUT_WARNING_CODES)[number];
-
 /** Languages the handout is written in. */
 export const HANDOUT_LANGS = ['en', 'es'] as const;
 /** One of {@link HANDOUT_LANGS}. */
@@ -92,10 +77,10 @@ export interface HandoutText {
   /** One summary line per result ("Vitamin D: low."). */
   readonly summaryLine: (test: string, meaning: string) => string;
   /**
-   * What a result's warning means for the patient (the same warnings the screen and the API
-   * show): "preliminary" after the result's summary line, the others in its test's section.
+   * What a result's warning means for the patient, said after its summary line (the same
+   * warnings the screen and the API show: e.g. a preliminary result, a D3-only lab code).
    */
-  readonly resultNotices: Readonly<Record<HandoutWarningCode, string>>;
+  readonly resultNotices: Readonly<Record<WarningCode, string>>;
   /** Written after a preliminary result's value in the table: "25 ng/mL (preliminary)". */
   readonly preliminaryMark: string;
   /** The box at the top of page 1 when a result is critical (section 8.2). */
@@ -139,6 +124,20 @@ export interface HandoutText {
   readonly bandWords: Readonly<Record<BandStatus, string>>;
   readonly youAreHere: string;
   readonly somewhereHere: string;
+  /**
+   * Alternative text of the band scale (a figure in the tagged PDF). `point` and `range` take
+   * `{value}` (the result as written), `{band}` (a band, or the bands a censored value may be in,
+   * joined by `or`) and `{healthy}` (`healthyBetween` or `healthyFrom` with `{from}`, `{to}`,
+   * `{unit}` from the rule set's bands).
+   */
+  readonly scaleAlt: {
+    readonly point: string;
+    readonly range: string;
+    readonly healthyBetween: string;
+    readonly healthyFrom: string;
+    readonly or: string;
+    readonly bands: Readonly<Record<BandStatus, string>>;
+  };
   readonly analytes: Readonly<Record<AnalyteId, AnalyteText>>;
   /** The sentence of each patient rule (lib/safety/patient-rules.ts), keyed by rule id. */
   readonly rules: Readonly<Record<PatientRuleId, string>>;

@@ -1,16 +1,12 @@
-import { parseCsv } from './formats/csv-read';
-import { panelsFromFhir } from './formats/fhir-read';
-import { readHl7 } from './formats/hl7';
-import { NOTHING_IGNORED, invalidImport } from './formats/import-types';
-import type { ImportItem, ImportOrigin, ImportOutcome, LocatedError } from './formats/import-types';
-import { formatLocation, splitFieldPath } from './formats/location';
-import type { Location } from './formats/location';
-import type { Panel } from './schemas';
-import type { FieldError } from './types';
-
-export * from './formats/import-types';
-// In its own module so the screen's interpreter chunk can use it without the readers.
-export { mergeImportWarnings } from './formats/import-merge';
+import { parseCsv } from './csv/read';
+import { panelsFromFhir } from './fhir/read';
+import { readHl7 } from './hl7';
+import { NOTHING_IGNORED, invalidImport } from './import-types';
+import type { ImportItem, ImportOrigin, ImportOutcome, LocatedError } from './import-types';
+import { formatLocation, splitFieldPath } from './location';
+import type { Location } from './location';
+import type { Panel } from '../schemas';
+import type { FieldError } from '../types';
 
 // Shared by every array element's origin (a batch can hold 100,000 panels).
 const NO_RESULTS: ImportOrigin['results'] = Object.freeze([]);

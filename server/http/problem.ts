@@ -2,7 +2,7 @@
  * RFC 9457 problem details: the one shape every API error takes, and the one table that maps
  * our problem codes to HTTP status, title and type URI.
  */
-import type { FieldError } from '../types';
+import type { FieldError } from '@/lib/types';
 import { formatBytes, MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from './limits';
 
 /** Every kind of error the HTTP API answers with. */

@@ -1,8 +1,6 @@
-import { panelKey } from './formats/shared';
-import type { Interpretation } from './types';
-import { formatNumber } from './units';
-
-export { parseCsv, sniffDelimiter } from './formats/csv-read';
+import { panelKey } from '../codes';
+import type { Interpretation } from '../../types';
+import { formatNumber } from '../../units';
 
 /** Columns we write (see {@link toCsvRows}); on input the computed ones are ignored. */
 export const CSV_OUTPUT_COLUMNS = [

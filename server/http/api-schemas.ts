@@ -1,22 +1,24 @@
 /**
- * zod schemas of what the HTTP API sends back. They exist so the OpenAPI document is generated
- * from code (never written by hand) and so tests can check real responses against it. Each one
- * is tied to its TypeScript type by a compile-time check below, so they cannot drift apart.
+ * zod schemas of what the HTTP API sends back and of its query parameters. They exist so the
+ * OpenAPI document is generated from code (never written by hand) and so tests can check real
+ * responses against it. The interpretation's schema is the library's own
+ * (lib/interpretation-schema.ts): its TypeScript types are read from it.
  */
 import { z } from 'zod';
-import type { References } from '../references';
+import { PAPER_SIZES } from '@/lib/handout/layout';
+import type { PaperSize } from '@/lib/handout/layout';
+import { HANDOUT_LANGS } from '@/lib/handout/text/handout-text';
+import type { References } from '@/lib/references';
 import {
   ANALYTE_IDS,
-  COMPARATORS,
+  BAND_STATUSES,
   CONTEXT_FLAGS,
   EVIDENCE_STRENGTHS,
   RULE_SET_IDS,
-  SAFETY_KINDS,
-  STATUSES,
   UNIT_CODES,
   WARNING_CODES,
-} from '../types';
-import type { Interpretation } from '../types';
+} from '@/lib/types';
+import { cutoffsSchema, interpretationSchema } from '@/lib/interpretation-schema';
 import { MAX_LISTED_ERRORS } from './limits';
 import { PROBLEM_CODES, PROBLEM_TABLE, problemTypeUri } from './problem';
 import type { Problem } from './problem';
@@ -24,117 +26,10 @@ import type { Problem } from './problem';
 const analyteId = z.enum(ANALYTE_IDS);
 const unitCode = z.enum(UNIT_CODES);
 const ruleSetId = z.enum(RULE_SET_IDS);
-const bandStatus = z.enum(['deficient', 'insufficient', 'sufficient', 'high']);
+const bandStatus = z.enum(BAND_STATUSES);
 const contextFlag = z.enum(CONTEXT_FLAGS);
 const citationIds = z.array(z.string());
-
-const bandSchema = z.strictObject({
-  status: bandStatus,
-  lower: z.number().nullable(),
-  upper: z.number().nullable(),
-  lowerInclusive: z.boolean(),
-  upperInclusive: z.boolean(),
-  rangeText: z.string(),
-  note: z.string().optional(),
-});
-
-const cutoffsSchema = z.strictObject({
-  unit: unitCode,
-  deficientBelow: z.number(),
-  sufficientFrom: z.number(),
-  upperLimit: z.number(),
-  criticalBelow: z.number().optional(),
-  criticalAbove: z.number().optional(),
-  criticalText: z.string().optional(),
-  derived: z.boolean(),
-});
-
 const idTextSchema = z.strictObject({ id: z.string(), text: z.string(), citationIds });
-
-const resultInterpretationSchema = z.strictObject({
-  index: z.int().nonnegative(),
-  analyte: analyteId,
-  analyteName: z.string(),
-  analyteShortName: z.string(),
-  loinc: z.string(),
-  input: z.strictObject({
-    value: z.number(),
-    comparator: z.enum(COMPARATORS).nullable(),
-    unitEntered: z.string(),
-    unit: unitCode,
-    display: z.string(),
-  }),
-  status: z.enum(STATUSES),
-  statusLabel: z.string(),
-  indeterminateReason: z.string().optional(),
-  possibleStatuses: z.array(z.enum(['deficient', 'insufficient', 'sufficient', 'high'])).optional(),
-  ruleSet: z.strictObject({
-    id: ruleSetId,
-    name: z.string(),
-    isDefault: z.boolean(),
-    upperLimitMeaning: z.string(),
-    caveats: z.array(z.string()),
-    citationIds,
-  }),
-  cutoffs: cutoffsSchema,
-  bands: z.array(bandSchema),
-  critical: z.boolean(),
-  criticalMessage: z.string().optional(),
-  warnings: z.array(z.strictObject({ code: z.enum(WARNING_CODES), message: z.string() })),
-  reportStatus: z.enum(['preliminary', 'final', 'amended', 'corrected']).optional(),
-  converted: z.array(z.strictObject({ value: z.number(), unit: unitCode, display: z.string() })),
-  labRange: z
-    .strictObject({
-      low: z.number(),
-      high: z.number(),
-      unit: unitCode,
-      position: z.enum(['below', 'within', 'above', 'unknown']),
-    })
-    .optional(),
-  fhirInterpretation: z.enum(['LL', 'L', 'N', 'H', 'HH', 'IND']),
-  backPain: z.strictObject({
-    summary: z.string(),
-    findings: z.array(
-      z.strictObject({
-        id: z.string(),
-        claim: z.string(),
-        strength: z.enum(EVIDENCE_STRENGTHS),
-        strengthLabel: z.string(),
-        citationIds,
-      }),
-    ),
-  }),
-  // The library passes its next-step records through, which also carry the band they are for.
-  nextSteps: z.array(idTextSchema.extend({ status: bandStatus.optional() })),
-  notes: z.array(
-    z.strictObject({
-      id: z.string(),
-      source: z.union([contextFlag, z.enum(['notice', 'band'])]),
-      text: z.string(),
-      citationIds,
-    }),
-  ),
-  safety: z.array(
-    z.strictObject({ id: z.string(), kind: z.enum(SAFETY_KINDS), text: z.string(), citationIds }),
-  ),
-  citationIds,
-});
-
-/** The body of a successful `POST /api/interpret` (JSON): the library's `Interpretation`. */
-export const interpretationSchema = z.strictObject({
-  rulesVersion: z.string(),
-  panelId: z.string().nullable(),
-  patient: z.strictObject({ name: z.string().optional(), birthDate: z.string().optional() }),
-  clinician: z.strictObject({
-    name: z.string().optional(),
-    clinic: z.string().optional(),
-    phone: z.string().optional(),
-  }),
-  collectedOn: z.string().nullable(),
-  asOf: z.string().nullable(),
-  context: z.array(contextFlag),
-  results: z.array(resultInterpretationSchema),
-});
 
 /**
  * The body of `POST /api/interpret` for a batch (a list of panels or a FHIR Bundle): one
@@ -276,19 +171,17 @@ export const referencesSchema = z.strictObject({
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
-/** Languages the patient handout is written in. */
-export const HANDOUT_LANGS = ['en', 'es'] as const;
-/** Paper sizes the patient handout is laid out for. */
-export const PAPER_SIZES = ['letter', 'a4'] as const;
+/** Paper sizes the patient handout is laid out for (the layout's table is the one source). */
+const PAPER_NAMES = Object.keys(PAPER_SIZES) as [PaperSize, ...PaperSize[]];
 
 /**
  * Query of `POST /api/interpret`. `asOf` is the date the interpretation is made; the server
- * uses today's date (UTC) when it is absent, since the library itself never reads a clock.
+ * uses today's date where it runs when it is absent, since the library itself never reads a clock.
  */
 export const interpretQuerySchema = z.object({
   asOf: isoDate
     .optional()
-    .meta({ description: 'Date of the interpretation; default: today (UTC)' }),
+    .meta({ description: "Date of the interpretation; default: today (the server's date)" }),
 });
 
 /** Query of `POST /api/handout`. */
@@ -297,12 +190,12 @@ export const handoutQuerySchema = z.object({
     .enum(HANDOUT_LANGS, { error: `must be one of ${HANDOUT_LANGS.join(', ')}` })
     .default('en'),
   paper: z
-    .enum(PAPER_SIZES, { error: `must be one of ${PAPER_SIZES.join(', ')}` })
+    .enum(PAPER_NAMES, { error: `must be one of ${PAPER_NAMES.join(', ')}` })
     .default('letter'),
   asOf: interpretQuerySchema.shape.asOf,
 });
 
-/** A FHIR R4 Observation or Bundle of Observations (outline; lib/fhir.ts checks the rest). */
+/** A FHIR R4 Observation or Bundle of Observations (outline; lib/formats/fhir/read.ts checks the rest). */
 export const fhirInputSchema = z.looseObject({
   resourceType: z.enum(['Observation', 'Bundle']),
 });
@@ -312,7 +205,6 @@ type Assignable<Expected, Actual extends Expected> = Actual;
 // Compile-time ties between the schemas and the types the library returns: a field added to
 // the library but not to the schema (or the other way round) breaks the type check.
 export type SchemaChecks = [
-  Assignable<Interpretation, z.output<typeof interpretationSchema>>,
   Assignable<References, z.output<typeof referencesSchema>>,
   Assignable<Problem, z.output<typeof problemSchema>>,
 ];

@@ -3,19 +3,19 @@
  * the document and the code cannot disagree.
  */
 import { z } from 'zod';
-import { RULES_VERSION } from '../analytes/registry';
-import { panelSchema } from '../schemas';
+import { RULES_VERSION } from '@/lib/analytes/registry';
+import { panelSchema } from '@/lib/schemas';
 import {
   fhirBundleSchema,
   fhirInputSchema,
   handoutQuerySchema,
   healthSchema,
   interpretationListSchema,
-  interpretationSchema,
   interpretQuerySchema,
   problemSchema,
   referencesSchema,
 } from './api-schemas';
+import { interpretationSchema } from '@/lib/interpretation-schema';
 import { formatBytes, MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from './limits';
 import { PROBLEM_MEDIA_TYPE, PROBLEM_TABLE } from './problem';
 import type { ProblemCode } from './problem';

@@ -1,6 +1,6 @@
-import { getAnalyte, getRuleSet } from './analytes/registry';
-import { LOINC_TO_ANALYTE } from './formats/fhir-read';
-import type { ResultSource, SourceCoding } from './formats/import-types';
+import { getAnalyte, getRuleSet } from '../../analytes/registry';
+import { LOINC_TO_ANALYTE } from '../loinc';
+import type { ResultSource, SourceCoding } from '../import-types';
 import {
   ANALYTE_SYSTEM,
   BAND_SYSTEM,
@@ -11,28 +11,14 @@ import {
   RULE_SET_EXTENSION,
   UCUM_SYSTEM,
   V3_INTERPRETATION_SYSTEM,
-} from './formats/shared';
+} from '../codes';
 import type {
   Comparator,
   FhirInterpretationCode,
   Interpretation,
   ResultInterpretation,
   RuleSetId,
-} from './types';
-
-export { panelsFromFhir } from './formats/fhir-read';
-export {
-  ANALYTE_SYSTEM,
-  BAND_SYSTEM,
-  INTERPRETED_BY_EXTENSION,
-  LOINC_SYSTEM,
-  LOINC_SYSTEMS,
-  PANEL_SYSTEM,
-  panelKey,
-  RULE_SET_EXTENSION,
-  UCUM_SYSTEM,
-  V3_INTERPRETATION_SYSTEM,
-} from './formats/shared';
+} from '../../types';
 
 /** The US Core profile our Observations claim when they carry a subject (it requires one). */
 export const US_CORE_LAB_PROFILE =
