@@ -61,3 +61,46 @@ test('an HL7 v2 ORU^R01 message fills the form', async ({ page }) => {
   await expect(entry.value('vitamin-d')).toHaveValue('<5');
   await expect(entry.value('magnesium')).toHaveValue('1.9');
 });
+
+test('a file chosen with the picker or dropped on the box is read in the browser', async ({
+  page,
+}) => {
+  const uploads: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() !== 'GET') uploads.push(`${request.method()} ${request.url()}`);
+  });
+  const entry = new EntryPage(page);
+  await entry.goto();
+  await entry.importButton.click();
+  const dialog = entry.importDialog;
+  const text = dialog.getByLabel('Text to import');
+
+  // The picker: an HL7 file (segments on their own lines).
+  await dialog.getByLabel('Choose a file to import').setInputFiles({
+    name: 'result.hl7',
+    mimeType: 'text/plain',
+    buffer: Buffer.from(
+      'MSH|^~\\&|LAB|FAC|||20261120||ORU^R01|1|P|2.5.1\nOBR|1||ACC1||||20261120\nOBX|1|NM|2132-9^B12^LN||250|pg/mL|200-900|N|||F\n',
+    ),
+  });
+  await expect(text).toHaveValue(/^MSH\|/);
+  await dialog.getByRole('button', { name: 'Read' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Read as HL7: 1 panel.');
+
+  // Drag and drop: a CSV file dropped on the text box replaces its content.
+  const drop = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer();
+    transfer.items.add(
+      new File(['analyte,value,unit\nMagnesium,0.7,mmol/L\n'], 'labs.csv', { type: 'text/csv' }),
+    );
+    return transfer;
+  });
+  await text.dispatchEvent('dragover', { dataTransfer: drop });
+  await text.dispatchEvent('drop', { dataTransfer: drop });
+  await expect(text).toHaveValue(/^analyte,value,unit/);
+  await dialog.getByRole('button', { name: 'Read' }).click();
+  await expect(dialog.getByRole('status')).toContainText('Read as CSV: 1 panel.');
+  await dialog.getByRole('button', { name: 'Fill the form' }).click();
+  await expect(entry.value('magnesium')).toHaveValue('0.7');
+  expect(uploads).toEqual([]);
+});
