@@ -38,6 +38,8 @@ type Interpreter = typeof RunInterpretModule;
 export interface EntryFill {
   readonly id: number;
   readonly panel?: Panel;
+  /** What the source said about the panel's results (report status, warnings), by index. */
+  readonly source?: Pick<ImportedPanel, 'warnings' | 'sources'>;
   readonly addContext?: readonly ContextFlag[];
   readonly clear?: boolean;
   /** Said to screen readers after the fill. */
@@ -147,7 +149,7 @@ export function EntryApp({
     const panel = fill.panel;
     if (panel !== undefined) {
       void import('./read-import').then(({ normaliseUnit }) => {
-        fillFromImport({ panel, warnings: [] }, normaliseUnit);
+        fillFromImport({ panel, warnings: [], ...fill.source }, normaliseUnit);
         if (fill.announcement !== undefined) setAnnouncement(fill.announcement);
       });
     }

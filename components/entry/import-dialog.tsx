@@ -4,6 +4,7 @@ import { useId, useRef, useState } from 'react';
 import type { ImportedPanel } from '@/lib/formats/import-types';
 import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
+import { IMPORT_EXAMPLES } from './import-examples';
 import { todayIso } from './today';
 import { MAX_BODY_BYTES } from '@/server/http/limits';
 import { IMPORT_FILE_ACCEPT } from '@/lib/formats/file-types';
@@ -13,40 +14,6 @@ type ParseOutcome = ReturnType<ImportModule['interpretDocument']>;
 
 // The same limit the API puts on a request body.
 const MAX_FILE_BYTES = MAX_BODY_BYTES;
-
-/** One short example per accepted format, shown in the dialog. */
-const IMPORT_EXAMPLES: ReadonlyArray<{ label: string; text: string }> = [
-  {
-    label: 'CSV (header panel_id,analyte,value,unit; optional lab_low, lab_high, collected_on)',
-    text: 'panel_id,analyte,value,unit\nP1,vitamin-d,9,ng/mL\nP1,vitamin-b12,190,pg/mL\nP1,magnesium,0.64,mmol/L',
-  },
-  {
-    label: 'FHIR R4 Observation (or a Bundle of them), coded with LOINC',
-    text: JSON.stringify(
-      {
-        resourceType: 'Observation',
-        status: 'final',
-        code: { coding: [{ system: 'http://loinc.org', code: '62292-8' }] },
-        effectiveDateTime: '2026-11-20',
-        valueQuantity: {
-          value: 9,
-          unit: 'ng/mL',
-          system: 'http://unitsofmeasure.org',
-          code: 'ng/mL',
-        },
-      },
-      null,
-      1,
-    ),
-  },
-  {
-    label: 'Panel JSON (as the API takes it)',
-    text: JSON.stringify({
-      collectedOn: '2026-11-20',
-      results: [{ analyte: 'magnesium', value: 0.64, unit: 'mmol/L' }],
-    }),
-  },
-];
 
 /**
  * The Import dialog: paste a FHIR Observation/Bundle or CSV rows, see what was read, and fill
@@ -149,7 +116,7 @@ export function ImportDialog({
           rows (comma, semicolon or tab) or a panel (JSON), or choose a file. The text is read in
           this browser and is not uploaded. Check what was read, then fill the form and interpret.
         </p>
-        <label htmlFor={textId}>FHIR JSON or CSV text</label>
+        <label htmlFor={textId}>Text to import (FHIR, HL7 v2, CSV or panel JSON)</label>
         <textarea
           id={textId}
           rows={8}
@@ -173,7 +140,9 @@ export function ImportDialog({
         <p id={dropHintId} className="hint">
           Or drop a file on the box, or choose one:{' '}
           <label className="file-picker">
-            <span className="visually-hidden">Choose a FHIR JSON, CSV or HL7 v2 file</span>
+            <span className="visually-hidden">
+              Choose a file to import (FHIR JSON, CSV or HL7 v2)
+            </span>
             <input
               type="file"
               accept={IMPORT_FILE_ACCEPT}

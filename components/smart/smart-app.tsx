@@ -16,6 +16,7 @@ import { buildHandoutDocumentReference } from '@/lib/smart/document-reference';
 import type { AnalyteId, Interpretation } from '@/lib/types';
 import { todayIso } from '@/components/entry/today';
 import { ChartView } from './chart-view';
+import { prefillSource } from './prefill-source';
 import type { ReadyPhase } from './chart-view';
 import type * as SessionModule from './fhir-session';
 import type { ChartData } from './fhir-session';
@@ -100,6 +101,7 @@ export function SmartApp({
           setFill({
             id: fillId.current,
             panel: prefill.panel,
+            source: prefillSource(prefill),
             announcement:
               'Form pre-filled from the chart. Check each value against its source, then press Interpret.',
           });

@@ -81,6 +81,44 @@ test('entry page, import dialog open', async ({ page }) => {
   await expectNoViolations(page);
 });
 
+test('entry page: import read (warnings, ignored rows), then an imported preliminary result', async ({
+  page,
+}) => {
+  const entry = new EntryPage(page);
+  await entry.goto();
+  await entry.importButton.click();
+  await entry.importDialog.getByLabel('Text to import').fill(
+    JSON.stringify({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { resource: { resourceType: 'Patient', id: 'p1' } },
+        {
+          resource: {
+            resourceType: 'Observation',
+            status: 'preliminary',
+            code: { coding: [{ system: 'http://loinc.org', code: '1989-3' }] },
+            effectiveDateTime: '2026-11-20',
+            valueQuantity: { value: 25, unit: 'ng/mL' },
+            referenceRange: [
+              { low: { value: 0, unit: 'ng/mL' }, high: { value: 0, unit: 'ng/mL' } },
+            ],
+          },
+        },
+      ],
+    }),
+  );
+  await entry.importDialog.getByRole('button', { name: 'Read' }).click();
+  await expect(entry.importDialog.getByRole('status')).toContainText('Not read');
+  await expectNoViolations(page);
+  await entry.importDialog.getByRole('button', { name: 'Fill the form' }).click();
+  await expect(page.getByText('Imported as LOINC 1989-3, preliminary')).toBeVisible();
+  await expectNoViolations(page);
+  await entry.interpret();
+  await expect(entry.card('vitamin-d').locator('.report-status')).toBeVisible();
+  await expectNoViolations(page);
+});
+
 test('references page', async ({ page }) => {
   const references = new ReferencesPage(page);
   await references.goto();
@@ -107,5 +145,6 @@ test.describe('at 375 px', () => {
     const references = new ReferencesPage(page);
     await references.goto();
     await expectNoHorizontalScroll(page);
+    await expectNoViolations(page);
   });
 });

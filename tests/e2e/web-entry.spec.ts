@@ -212,7 +212,7 @@ test('import dialog: shows what it read and fills the form for confirmation', as
       },
     ],
   };
-  await dialog.getByLabel('FHIR JSON or CSV text').fill(JSON.stringify(bundle));
+  await dialog.getByLabel('Text to import').fill(JSON.stringify(bundle));
   await dialog.getByRole('button', { name: 'Read' }).click();
   await expect(dialog.getByRole('status')).toContainText('Vitamin D: 12 ng/mL');
   await expect(dialog.getByRole('status')).toContainText('Magnesium: 1.5 mg/dL');

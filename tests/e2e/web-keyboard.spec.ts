@@ -108,7 +108,7 @@ test('keyboard only: the import dialog opens, reads and fills without a mouse', 
   await expect(entry.importButton).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(entry.importDialog).toBeVisible();
-  const text = entry.importDialog.getByLabel('FHIR JSON or CSV text');
+  const text = entry.importDialog.getByLabel('Text to import');
   await expect(text).toBeFocused();
   await page.keyboard.type(
     JSON.stringify({ results: [{ analyte: 'magnesium', value: 2.2, unit: 'mg/dL' }] }),

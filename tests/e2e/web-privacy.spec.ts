@@ -39,7 +39,7 @@ test('no request, URL, cookie or storage ever carries the patient name or values
 
   // Import first (pasted text is patient data too), then confirm and interpret.
   await entry.importButton.click();
-  await entry.importDialog.getByLabel('FHIR JSON or CSV text').fill(
+  await entry.importDialog.getByLabel('Text to import').fill(
     JSON.stringify({
       patient: { name: otherName },
       results: [{ analyte: 'vitamin-d', value: Number(vitaminD), unit: 'ng/mL' }],
@@ -68,9 +68,22 @@ test('no request, URL, cookie or storage ever carries the patient name or values
   await expect(page.getByRole('status').filter({ hasText: 'Summary copied' })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(vitaminD);
 
-  // Print view and the references page are part of a normal session too.
+  // Print: the button opens the browser's print dialog (counted here instead of shown) and the
+  // print view carries the identifiers; nothing of it leaves the page.
+  await page.evaluate(() => {
+    const counter = window as unknown as { printed: number };
+    counter.printed = 0;
+    window.print = () => {
+      counter.printed += 1;
+    };
+  });
+  await page.getByRole('button', { name: 'Print' }).click();
+  expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
   await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('.results-meta')).toContainText(name);
+  await expect(page.getByText('Clinician summary · Back-pain lab interpreter')).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
+  // The references page is part of a normal session too.
   await page.getByRole('link', { name: 'Reference review' }).click();
   await expect(page.getByRole('heading', { name: 'Reference review', level: 1 })).toBeVisible();
 

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import type { Download, Page } from '@playwright/test';
+import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { EntryPage } from './pages/entry-page';
 
 /** The text layer of a downloaded PDF (poppler's pdftotext). */
@@ -94,10 +95,11 @@ const D3_ONLY_PRELIMINARY = {
   valueQuantity: { value: 25, unit: 'ng/mL', system: 'http://unitsofmeasure.org', code: 'ng/mL' },
 };
 
-// The handout's wording of these warnings (lib/handout/text/en.ts), as pdftotext gives it back
-// (lines may wrap, so whitespace is normalised before comparing).
-const HANDOUT_PRELIMINARY = 'Early (preliminary) result: the lab may still change it.';
-const HANDOUT_D3_ONLY = 'The lab tested vitamin D3 only.';
+// The handout's wording of these warnings, read from its language file; pdftotext gives the
+// text back with lines wrapped, so whitespace is normalised before comparing.
+const HANDOUT_PRELIMINARY = HANDOUT_TEXT_EN.resultNotices['preliminary-result'];
+const HANDOUT_D3_ONLY = HANDOUT_TEXT_EN.resultNotices['vitamin-d3-only-code'];
+const PRELIMINARY_MARK = HANDOUT_TEXT_EN.preliminaryMark;
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 test('bug 3: a preliminary FHIR 1989-3 import shows the API warnings on the card and the handout, until edited', async ({
@@ -116,9 +118,7 @@ test('bug 3: a preliminary FHIR 1989-3 import shows the API warnings on the card
   const entry = new EntryPage(page);
   await entry.goto();
   await entry.importButton.click();
-  await entry.importDialog
-    .getByLabel('FHIR JSON or CSV text')
-    .fill(JSON.stringify(D3_ONLY_PRELIMINARY));
+  await entry.importDialog.getByLabel('Text to import').fill(JSON.stringify(D3_ONLY_PRELIMINARY));
   await entry.importDialog.getByRole('button', { name: 'Read' }).click();
   await expect(entry.importDialog.getByRole('status')).toContainText('D3');
   await entry.importDialog.getByRole('button', { name: 'Fill the form' }).click();
@@ -133,7 +133,7 @@ test('bug 3: a preliminary FHIR 1989-3 import shows the API warnings on the card
   const handout = flat(await pdfText(await entry.downloadHandout()));
   expect(handout).toContain(HANDOUT_PRELIMINARY);
   expect(handout).toContain(HANDOUT_D3_ONLY);
-  expect(handout).toContain('25 ng/mL (preliminary)');
+  expect(handout).toContain(`25 ng/mL ${PRELIMINARY_MARK}`);
 
   // The clinician edits the value: it is no longer what the lab sent, so its facts go.
   await entry.value('vitamin-d').fill('26');
@@ -145,7 +145,7 @@ test('bug 3: a preliminary FHIR 1989-3 import shows the API warnings on the card
   const edited = flat(await pdfText(await entry.downloadHandout()));
   expect(edited).not.toContain(HANDOUT_PRELIMINARY);
   expect(edited).not.toContain(HANDOUT_D3_ONLY);
-  expect(edited).not.toContain('(preliminary)');
+  expect(edited).not.toContain(PRELIMINARY_MARK);
 });
 
 test('bug 5: magnesium 0.64 left in mg/dL says "check the unit" before critical', async ({

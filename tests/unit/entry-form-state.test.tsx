@@ -87,7 +87,7 @@ describe('entry form state', () => {
     fireEvent.click(screen.getByRole('button', { name: /Import FHIR, HL7 or CSV/ }));
     const dialog = screen.getByRole('dialog', { hidden: true });
     change(
-      within(dialog).getByLabelText('FHIR JSON or CSV text'),
+      within(dialog).getByLabelText(/Text to import/),
       [
         'panel_id,analyte,value,unit',
         'P1,Vitamin D,9,ng/mL',
