@@ -160,11 +160,10 @@ export function buildHandoutModel(
     facts,
     summary: {
       heading: text.summaryHeading,
-      results: rows.map((row, index) => {
-        const result = interpretation.results[index];
-        const notices = result === undefined ? [] : resultNotices(text, result);
-        return [text.summaryLine(row.test, row.meaning), ...notices].join(' ');
-      }),
+      results: [
+        ...rows.map((row) => text.summaryLine(row.test, row.meaning)),
+        ...resultNotices(text, interpretation.results, rows),
+      ],
     },
     ...(critical === undefined ? {} : { critical }),
     actions,

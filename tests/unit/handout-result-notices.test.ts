@@ -32,7 +32,8 @@ describe('handout: the warnings a result carries (same as the API and the screen
       expect(codes).toEqual(expect.arrayContaining(['vitamin-d3-only-code', 'preliminary-result']));
       const text = getHandoutText(lang);
       const model = buildHandoutModel(interpretation, { lang, generatedOn: ASOF });
-      const line = model.summary.results[0]!;
+      // One line per warning after the summary line, preliminary first (one result: no test name).
+      const line = model.summary.results.join(' ');
       // Preliminary first, then every other warning the result carries, each once.
       expect(line.indexOf(text.resultNotices['preliminary-result'])).toBeGreaterThan(0);
       expect(line.indexOf(text.resultNotices['vitamin-d3-only-code'])).toBeGreaterThan(
@@ -61,9 +62,34 @@ describe('handout: the warnings a result carries (same as the API and the screen
     );
     expect(interpretation.results[0]!.warnings.map((w) => w.code)).toContain('lab-range-dropped');
     const model = buildHandoutModel(interpretation, { lang: 'en', generatedOn: ASOF });
-    expect(model.summary.results[0]).toContain(
+    expect(model.summary.results).toContain(
       getHandoutText('en').resultNotices['lab-range-dropped'],
     );
+  });
+
+  it('a warning several results carry is said once, naming their tests', () => {
+    const interpretation = read({
+      resourceType: 'Bundle',
+      type: 'collection',
+      entry: [
+        { resource: observation('62292-8', 'preliminary') },
+        {
+          resource: observation('2601-3', 'preliminary', {
+            valueQuantity: {
+              value: 0.8,
+              unit: 'mmol/L',
+              system: 'http://unitsofmeasure.org',
+              code: 'mmol/L',
+            },
+          }),
+        },
+      ],
+    });
+    const text = getHandoutText('en');
+    const model = buildHandoutModel(interpretation, { lang: 'en', generatedOn: ASOF });
+    const notice = text.resultNotices['preliminary-result'];
+    const lines = model.summary.results.filter((line) => line.includes(notice));
+    expect(lines).toEqual([`Vitamin D, Magnesium: ${notice}`]);
   });
 
   it('every warning code has short wording in both languages', () => {

@@ -1,4 +1,4 @@
-import type { ResultInterpretation } from '../../types';
+import type { ResultInterpretation, WarningCode } from '../../types';
 import type { RuleFacts } from '../../safety/rule';
 import type { HandoutText } from '../text/handout-text';
 import { buildScale } from './scale';
@@ -29,19 +29,41 @@ const isPreliminary = (result: ResultInterpretation): boolean =>
   result.reportStatus === 'preliminary' ||
   result.warnings.some((warning) => warning.code === 'preliminary-result');
 
-/**
- * What the result's warnings mean for the patient, each once, a preliminary result first: the
- * handout says what the screen and the API say about the same result.
- * @param text - the handout wording of one language
- * @param result - one result of the interpretation
- * @returns the patient's sentences, in order
- */
-export function resultNotices(text: HandoutText, result: ResultInterpretation): string[] {
+/** The warning codes a result carries, each once, a preliminary result first. */
+function noticeCodes(result: ResultInterpretation): WarningCode[] {
   const codes = [...new Set(result.warnings.map((warning) => warning.code))].filter(
     (code) => code !== 'preliminary-result',
   );
-  return [...(isPreliminary(result) ? ['preliminary-result' as const] : []), ...codes].map(
-    (code) => text.resultNotices[code],
+  return [...(isPreliminary(result) ? ['preliminary-result' as const] : []), ...codes];
+}
+
+/**
+ * What the results' warnings mean for the patient, said once each however many results carry
+ * them (one sentence, one place), after the summary lines: the handout says what the screen and
+ * the API say about the same results. With more than one result, each sentence names its tests.
+ * @param text - the handout wording of one language
+ * @param results - the interpretation's results
+ * @param rows - the table rows of those results, in the same order (their test names)
+ * @returns one line per warning, in the order first met
+ */
+export function resultNotices(
+  text: HandoutText,
+  results: readonly ResultInterpretation[],
+  rows: readonly HandoutRow[],
+): string[] {
+  const testsByCode = new Map<WarningCode, string[]>();
+  results.forEach((result, index) => {
+    const test = rows[index]?.test ?? '';
+    for (const code of noticeCodes(result)) {
+      const tests = testsByCode.get(code) ?? [];
+      if (!tests.includes(test)) tests.push(test);
+      testsByCode.set(code, tests);
+    }
+  });
+  return [...testsByCode].map(([code, tests]) =>
+    results.length > 1
+      ? `${tests.join(', ')}: ${text.resultNotices[code]}`
+      : text.resultNotices[code],
   );
 }
 
