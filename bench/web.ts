@@ -21,6 +21,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -233,6 +234,7 @@ function printTable(rows: ReadonlyArray<readonly [string, string, string, string
 }
 
 async function main(): Promise<void> {
+  const loadAtStart = loadavg()[0]!;
   console.log(`Building into ${DIST_DIR} ...`);
   buildApp();
   const server = await startServer();
@@ -303,9 +305,7 @@ async function main(): Promise<void> {
         lighthouse.accessibility >= GOAL_ACCESSIBILITY ? 'yes' : 'NO',
       ],
     ]);
-    console.log(
-      '\nFirst handout (fresh context each, best of 3; bytes fetched after results, gzip):',
-    );
+    console.log('\nFirst handout (fresh context each, best of 3; bytes the handout added, gzip):');
     printTable([
       ['run', 'click to file', 'fetched', 'goal'],
       ...handouts.map(
@@ -319,6 +319,10 @@ async function main(): Promise<void> {
       ),
     ]);
     console.log(`\nLighthouse metrics: ${lighthouse.audits}`);
+    // Timings on a shared machine mean little without its load: print it beside them.
+    console.log(
+      `Machine load (1-min average) at start / end: ${loadAtStart.toFixed(1)} / ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
+    );
     console.log('Full report: bench/out/lighthouse-web.json');
   } finally {
     server.kill('SIGTERM');
