@@ -11,7 +11,8 @@ export default defineConfig({
   },
   test: {
     environment: 'node',
-    include: ['tests/unit/**/*.test.ts'],
+    // Component tests (.tsx) set their own DOM environment in a docblock; the rest run in node.
+    include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toFhirBundle } from '@/lib/fhir';
+import { toFhirBundle } from '@/lib/formats/fhir/write';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
 import { runLabs } from '@/scripts/cli/run';
@@ -250,27 +250,23 @@ describe('labs references', () => {
 });
 
 describe('npm run labs launcher (scripts/labs.mjs)', () => {
-  it('bundles the CLI and runs it: references as JSON', () => {
+  // The one real process of this file: it proves the launcher bundles the CLI, and that stdin,
+  // stdout, stderr and the exit code reach the shell (everything else runs in-process above).
+  it('bundles the CLI and runs it on a real process: streams and exit code pass through', () => {
+    const good = { id: 'OK', results: [{ analyte: 'vitamin-d', value: 12, unit: 'ng/mL' }] };
+    const bad = { id: 'BAD', results: [{ analyte: 'vitamin-d', value: 0, unit: 'ng/mL' }] };
     const run = spawnSync(
       process.execPath,
-      [join(ROOT, 'scripts/labs.mjs'), 'references', '--format', 'json'],
-      {
-        encoding: 'utf8',
-      },
+      [join(ROOT, 'scripts/labs.mjs'), 'interpret', '-', '--format', 'csv', '--as-of', AS_OF],
+      { encoding: 'utf8', cwd: ROOT, input: JSON.stringify([good, bad]) },
     );
-    expect(run.status).toBe(0);
-    const references = JSON.parse(run.stdout) as { rulesVersion: string };
-    expect(references.rulesVersion).toMatch(/^\d{4}\./);
-  });
-
-  it('passes exit codes through: a bad panel exits 2', () => {
-    const run = spawnSync(process.execPath, [join(ROOT, 'scripts/labs.mjs'), 'interpret', '-'], {
-      encoding: 'utf8',
-      cwd: ROOT,
-      input: JSON.stringify({ results: [{ analyte: 'vitamin-d', value: 0, unit: 'ng/mL' }] }),
-    });
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toContain('results[0].value: must be a positive number, or <N / >N');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      `[1] results[0].value: ${VALUE_MESSAGE}`,
+      'labs: 1 of 2 panels could not be interpreted',
+    ]);
+    expect(run.status).toBe(1);
+    expect(run.stdout.trim().split('\n').slice(1)).toEqual([
+      'OK,vitamin-d,12,,ng/mL,,,deficient,false,L,endocrine-society-2011,',
+    ]);
   });
 });

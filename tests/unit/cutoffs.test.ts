@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interpret } from '@/lib/interpret';
-import type { AnalyteId, RuleSetId, Status } from '@/lib/types';
+import type { AnalyteId, ResultInterpretation, RuleSetId, Status } from '@/lib/types';
 
 /**
  * The cut-offs A (deficient below), B (sufficient from) and C (upper limit) of every rule set in
@@ -41,15 +41,27 @@ const TABLE: ReadonlyArray<{
 /** A step small against every cut-off yet larger than any rounding in the data. */
 const STEP = 0.001;
 
-function statusOf(analyte: AnalyteId, ruleSet: RuleSetId, value: number, unit: string): Status {
+/**
+ * The one result of a one-result panel. An error outcome throws, so no test below can read an
+ * error as "not critical" or as a missing cut-off.
+ */
+function resultOf(
+  analyte: AnalyteId,
+  value: number | string,
+  unit: string,
+  ruleSet?: RuleSetId,
+): ResultInterpretation {
   const outcome = interpret({
-    ruleSets: { [analyte]: ruleSet },
+    ...(ruleSet === undefined ? {} : { ruleSets: { [analyte]: ruleSet } }),
     results: [{ analyte, value, unit }],
   });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  const result = outcome.value.results[0];
-  if (result === undefined) throw new Error('no result');
-  return result.status;
+  if (!outcome.ok) throw new Error(`interpret failed: ${JSON.stringify(outcome.errors)}`);
+  expect(outcome.value.results).toHaveLength(1);
+  return outcome.value.results[0]!;
+}
+
+function statusOf(analyte: AnalyteId, ruleSet: RuleSetId, value: number, unit: string): Status {
+  return resultOf(analyte, value, unit, ruleSet).status;
 }
 
 const cases = TABLE.flatMap((row) => {
@@ -80,16 +92,13 @@ describe('interpret: every cut-off of every rule set in every accepted unit', ()
   });
 
   it.each(TABLE)('$ruleSet in $unit reports the published cut-offs', (row) => {
-    const outcome = interpret({
-      ruleSets: { [row.analyte]: row.ruleSet },
-      results: [{ analyte: row.analyte, value: row.b, unit: row.unit }],
+    const { cutoffs } = resultOf(row.analyte, row.b, row.unit, row.ruleSet);
+    expect(cutoffs).toMatchObject({
+      unit: row.unit,
+      deficientBelow: row.a,
+      sufficientFrom: row.b,
+      upperLimit: row.c,
     });
-    expect(outcome.ok).toBe(true);
-    if (!outcome.ok) return;
-    const cutoffs = outcome.value.results[0]?.cutoffs;
-    expect(cutoffs?.deficientBelow).toBe(row.a);
-    expect(cutoffs?.sufficientFrom).toBe(row.b);
-    expect(cutoffs?.upperLimit).toBe(row.c);
   });
 });
 
@@ -108,11 +117,26 @@ describe('interpret: critical limits', () => {
     { analyte: 'magnesium', value: 1.2, unit: 'mg/dL', critical: true },
     { analyte: 'magnesium', value: 1.22, unit: 'mg/dL', critical: false },
     { analyte: 'vitamin-b12', value: 5000, unit: 'pg/mL', critical: false },
+    // Censored values are critical only when every value they stand for is beyond the limit.
+    { analyte: 'vitamin-d', value: '>150', unit: 'ng/mL', critical: true },
+    { analyte: 'vitamin-d', value: '>=150', unit: 'ng/mL', critical: false },
+    { analyte: 'vitamin-d', value: '>=150.1', unit: 'ng/mL', critical: true },
+    { analyte: 'vitamin-d', value: '>149.9', unit: 'ng/mL', critical: false },
+    { analyte: 'vitamin-d', value: '>375', unit: 'nmol/L', critical: true },
+    { analyte: 'vitamin-d', value: '>=375', unit: 'nmol/L', critical: false },
+    { analyte: 'vitamin-d', value: '<5', unit: 'ng/mL', critical: false },
+    { analyte: 'magnesium', value: '<0.5', unit: 'mmol/L', critical: true },
+    { analyte: 'magnesium', value: '<=0.5', unit: 'mmol/L', critical: false },
+    { analyte: 'magnesium', value: '<=0.49', unit: 'mmol/L', critical: true },
+    { analyte: 'magnesium', value: '<0.51', unit: 'mmol/L', critical: false },
+    { analyte: 'magnesium', value: '<1', unit: 'meq/L', critical: true },
+    { analyte: 'magnesium', value: '<=1', unit: 'meq/L', critical: false },
+    { analyte: 'magnesium', value: '>2', unit: 'mmol/L', critical: true },
+    { analyte: 'magnesium', value: '>=2', unit: 'mmol/L', critical: false },
+    { analyte: 'magnesium', value: '>4.9', unit: 'mg/dL', critical: true },
+    { analyte: 'magnesium', value: '>=4.86', unit: 'mg/dL', critical: false },
+    { analyte: 'vitamin-b12', value: '>5000', unit: 'pg/mL', critical: false },
   ] as const)('$analyte $value $unit: critical $critical', ({ analyte, value, unit, critical }) => {
-    const outcome = interpret({ results: [{ analyte, value, unit }] });
-    // An error outcome must fail here, not read as "not critical".
-    if (!outcome.ok) throw new Error(`interpret failed: ${JSON.stringify(outcome.errors)}`);
-    expect(outcome.value.results).toHaveLength(1);
-    expect(outcome.value.results[0]?.critical).toBe(critical);
+    expect(resultOf(analyte, value, unit).critical).toBe(critical);
   });
 });
