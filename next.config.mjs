@@ -34,7 +34,11 @@ const nextConfig = {
   // runtime require there; in the browser its Node-only `import("module")` is never run.
   serverExternalPackages: ['harfbuzzjs'],
   turbopack: {
-    resolveAlias: { module: { browser: './lib/handout/font/no-node-module.ts' } },
+    resolveAlias: {
+      module: { browser: './lib/handout/font/no-node-module.ts' },
+      // The handout embeds its own fonts: the browser skips pdf-lib's standard-font metrics.
+      '@pdf-lib/standard-fonts': { browser: './lib/handout/font/no-standard-fonts.ts' },
+    },
   },
 };
 

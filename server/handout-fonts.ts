@@ -1,17 +1,21 @@
 import 'server-only';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { prepareHandoutFonts } from '../lib/handout/render';
-import type { HandoutFontBytes, HandoutFonts } from '../lib/handout/render';
 import type { FontWeight } from '../lib/handout/canvas';
-import { buildBlockFont } from '../lib/handout/font/chunks';
+import { buildBlockFont, buildDejaVuPiece } from '../lib/handout/font/chunks';
+import { DEJAVU_CORE } from '../lib/handout/font/files';
+import { prepareHandoutFonts } from '../lib/handout/font/handout-fonts';
+import type { HandoutFontBytes, HandoutFonts } from '../lib/handout/font/handout-fonts';
 import { FALLBACK_KEY } from '../lib/handout/font/scripts';
 import type { FallbackKey, ScriptFamily } from '../lib/handout/font/scripts';
 import { readTrueTypeTables } from '../lib/handout/truetype-subset';
 import type { TrueTypeTables } from '../lib/handout/truetype-subset';
 
-/** The font files the handout embeds, relative to the project root (licence alongside). */
-const FONT_FILES = {
+/**
+ * DejaVu Sans, relative to the project root (licence alongside). The handout never uses the
+ * whole face: it is cut into the core and blocks (lib/handout/font/dejavu-core.ts, chunks.ts).
+ */
+const DEJAVU_FILES = {
   regular: join('public', 'fonts', 'DejaVuSans.ttf'),
   bold: join('public', 'fonts', 'DejaVuSans-Bold.ttf'),
 } as const;
@@ -34,15 +38,24 @@ const FALLBACK_FILES: Readonly<Record<ScriptFamily, string>> = {
 const WEIGHTS = { regular: '400Regular', bold: '700Bold' } as const;
 
 let fonts: HandoutFonts | undefined;
-const wholeCjk = new Map<string, TrueTypeTables>();
-const blocks = new Map<string, Uint8Array | undefined>();
+/** Whole faces that pieces are cut from, by "family.weight". */
+const wholeFaces = new Map<string, TrueTypeTables>();
+/** Pieces cut so far (undefined: no glyph there), by "key.weight". */
+const pieces = new Map<string, Uint8Array | undefined>();
 
 function read(file: string): Uint8Array {
   const buffer = readFileSync(join(process.cwd(), file));
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
-function familyFile(family: ScriptFamily, weight: FontWeight): string {
+/**
+ * The source file of a family, relative to the project root.
+ * @param family - "dejavu" or a Noto family
+ * @param weight - regular or bold
+ * @returns the path
+ */
+export function sourceFontFile(family: ScriptFamily | 'dejavu', weight: FontWeight): string {
+  if (family === 'dejavu') return DEJAVU_FILES[weight];
   return join(
     'node_modules',
     '@expo-google-fonts',
@@ -50,50 +63,63 @@ function familyFile(family: ScriptFamily, weight: FontWeight): string {
   );
 }
 
-/**
- * One font file of a fallback family or CJK block, as the handout embeds it and as
- * /fonts/handout/ serves it to the browser.
- * @param key - "arabic", "sc-4e", ... (see FALLBACK_KEY)
- * @param weight - regular or bold
- * @returns the TrueType file, or undefined when the key is unknown or the block is empty
- */
-export function fallbackFontFile(key: FallbackKey, weight: FontWeight): Uint8Array | undefined {
-  if (!FALLBACK_KEY.test(key)) return undefined;
-  const [family, block] = key.split('-') as [ScriptFamily, string | undefined];
-  if (block === undefined) return read(familyFile(family, weight));
-  const id = `${key}.${weight}`;
-  if (!blocks.has(id)) {
-    let whole = wholeCjk.get(`${family}.${weight}`);
-    if (!whole) {
-      whole = readTrueTypeTables(read(familyFile(family, weight)));
-      wholeCjk.set(`${family}.${weight}`, whole);
-    }
-    blocks.set(id, buildBlockFont(whole, block));
+function wholeFace(family: ScriptFamily | 'dejavu', weight: FontWeight): TrueTypeTables {
+  const id = `${family}.${weight}`;
+  let whole = wholeFaces.get(id);
+  if (!whole) {
+    whole = readTrueTypeTables(read(sourceFontFile(family, weight)));
+    wholeFaces.set(id, whole);
   }
-  return blocks.get(id);
+  return whole;
 }
 
 /**
- * The files of a fallback family or CJK block.
+ * One font file as the handout embeds it and as /fonts/handout/ serves it to the browser: the
+ * DejaVu core, a DejaVu or CJK block, or a Noto family. Pieces are cut once per process.
+ * @param key - {@link DEJAVU_CORE}, "dejavu-3", "arabic", "sc-4e", ... (see FALLBACK_KEY)
+ * @param weight - regular or bold
+ * @returns the TrueType file, or undefined when the key is unknown or the block is empty
+ */
+export function handoutFontFile(key: FallbackKey, weight: FontWeight): Uint8Array | undefined {
+  if (key !== DEJAVU_CORE && !FALLBACK_KEY.test(key)) return undefined;
+  const [family, block] = key.split('-') as [ScriptFamily | 'dejavu', string | undefined];
+  if (block === undefined) return read(sourceFontFile(family, weight));
+  const id = `${key}.${weight}`;
+  if (!pieces.has(id)) {
+    const whole = wholeFace(family, weight);
+    pieces.set(
+      id,
+      family === 'dejavu' ? buildDejaVuPiece(whole, block) : buildBlockFont(whole, block),
+    );
+  }
+  return pieces.get(id);
+}
+
+/**
+ * The files of a DejaVu block, a Noto family or a CJK block.
  * @param key - the family or block
  * @returns regular and bold, or undefined when the family has no glyph there
  */
 export function readFallbackFont(key: FallbackKey): Promise<HandoutFontBytes | undefined> {
-  const regular = fallbackFontFile(key, 'regular');
-  const bold = fallbackFontFile(key, 'bold');
+  const regular = handoutFontFile(key, 'regular');
+  const bold = handoutFontFile(key, 'bold');
   return Promise.resolve(regular && bold ? { regular, bold } : undefined);
 }
 
 /**
- * The handout fonts, read from `public/fonts` and parsed once per process (memoised), with the
- * Noto fallbacks read on first need. Node only. Paths are resolved from the working directory,
- * which is the project root for `next start`, the CLI (`npm run labs`) and the tests.
+ * The handout fonts: the DejaVu core (cut from `public/fonts`) parsed once per process
+ * (memoised), with the DejaVu blocks and Noto fallbacks read on first need: the same files the
+ * browser fetches, so both make the same PDF. Node only. Paths are resolved from the working
+ * directory, which is the project root for `next start`, the CLI (`npm run labs`) and the tests.
  * @returns the parsed fonts to pass to `renderHandout`
  * @throws Error when the font files cannot be read
  */
 export function loadHandoutFonts(): HandoutFonts {
   fonts ??= prepareHandoutFonts(
-    { regular: read(FONT_FILES.regular), bold: read(FONT_FILES.bold) },
+    {
+      regular: handoutFontFile(DEJAVU_CORE, 'regular')!,
+      bold: handoutFontFile(DEJAVU_CORE, 'bold')!,
+    },
     readFallbackFont,
   );
   return fonts;

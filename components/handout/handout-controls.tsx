@@ -32,20 +32,24 @@ export function HandoutControls({
   const [paper, setPaper] = useState<HandoutChoice['paper']>('letter');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
-  // Results are on screen: when the browser is next idle, fetch the PDF code and the fonts so
-  // the first click is fast. Never part of the first load of the page (this mounts with results).
+  // Results are on screen: when the browser is next idle (at most 300 ms later), fetch the PDF
+  // code and the fonts the names need, and make the PDF for the language and paper shown, so the
+  // click only saves it. Never part of the first load of the page (this mounts with results).
+  // Fonts are cached per page, so a new interpretation fetches only new scripts.
   useEffect(() => {
     let cancelled = false;
     const prefetch = (): void => {
       if (cancelled) return;
       void import('./download-handout')
-        .then((module) => module.loadFonts())
+        .then((module) =>
+          module.prefetchHandout(interpretation, { lang, paper, generatedOn: todayIso() }),
+        )
         .catch(() => {
           // A failed prefetch is retried by the click, which reports the error.
         });
     };
     if (typeof window.requestIdleCallback === 'function') {
-      const id = window.requestIdleCallback(prefetch, { timeout: 2000 });
+      const id = window.requestIdleCallback(prefetch, { timeout: 300 });
       return () => {
         cancelled = true;
         window.cancelIdleCallback(id);
@@ -56,7 +60,7 @@ export function HandoutControls({
       cancelled = true;
       clearTimeout(id);
     };
-  }, []);
+  }, [interpretation, lang, paper]);
 
   async function download() {
     if (blockedReason !== undefined) return;

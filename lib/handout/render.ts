@@ -1,7 +1,7 @@
 import { PDFDocument } from 'pdf-lib';
 import type { Interpretation } from '../types';
-import { prepareEngine } from './fonts';
-import type { HandoutFonts } from './fonts';
+import { prepareTextEngine } from './font/handout-fonts';
+import type { HandoutFonts } from './font/handout-fonts';
 import { layoutHandout, PAPER_SIZES } from './layout';
 import type { PaperSize } from './layout';
 import { buildHandoutModel } from './model';
@@ -10,9 +10,18 @@ import { PdfCanvas } from './pdf/canvas';
 import { addXmpMetadata } from './pdf/metadata';
 import { sanitizeModel } from './sanitize-model';
 
-export { prepareHandoutFonts } from './fonts';
-export type { FallbackFontSource, HandoutFontBytes, HandoutFonts } from './fonts';
+export { prepareHandoutFonts } from './font/handout-fonts';
+export type { FallbackFontSource, HandoutFontBytes, HandoutFonts } from './font/handout-fonts';
 export type { HandoutWarning } from './sanitize-model';
+
+/** Every string in a value (the handout model), depth first. */
+function* strings(value: unknown): Generator<string> {
+  if (typeof value === 'string') yield value;
+  else if (Array.isArray(value)) for (const item of value) yield* strings(item);
+  else if (typeof value === 'object' && value !== null) {
+    for (const item of Object.values(value)) yield* strings(item);
+  }
+}
 
 /** Options of {@link renderHandout}. */
 export interface RenderHandoutOptions {
@@ -42,7 +51,7 @@ export async function renderHandout(
     lang: options.lang,
     generatedOn: options.generatedOn,
   });
-  const engine = await prepareEngine(built, fonts);
+  const engine = await prepareTextEngine(() => strings(built), fonts);
   const { model, warnings } = sanitizeModel(built, engine);
 
   // updateMetadata: false keeps pdf-lib from stamping the wall-clock time: same input, same bytes.

@@ -23,6 +23,7 @@ describe('choosing a font per script', () => {
     ['A', undefined],
     ['Ж', undefined],
     ['ễ', undefined],
+    ['Ω', undefined],
     ['م', 'arabic'],
     ['ש', 'hebrew'],
     ['क', 'devanagari'],
@@ -94,11 +95,23 @@ describe('shaping (HarfBuzz)', () => {
     expect(whole).toBeCloseTo(parts, 6);
   });
 
-  it('keeps the DejaVu path unshaped: one glyph per code point, no HarfBuzz', () => {
+  it('keeps the DejaVu path unshaped: one glyph per code point, core and blocks alike', async () => {
+    const cyrillic = (await fonts.fallback!('dejavu-4'))!;
+    for (const hb of [undefined, await loadHarfBuzz()]) {
+      const engine = new TextEngine(fonts, new Map([['dejavu-4', cyrillic]]), hb);
+      const segments = engine.layout('Łukasz Дмитрий Смирнов', 'bold');
+      // The core draws the Latin name and the space after it; the Cyrillic block the rest.
+      expect(segments.map((segment) => segment.font)).toEqual([fonts.bold, cyrillic.bold]);
+      for (const segment of segments) expect(segment.plain).toBe(true);
+      const text = segments.flatMap((segment) => segment.glyphs.map((glyph) => glyph.text));
+      expect(text.join('')).toBe('Łukasz Дмитрий Смирнов');
+    }
+  });
+
+  it('draws nothing from a block it was not given: the character is replaced', () => {
     const engine = new TextEngine(fonts, new Map(), undefined);
-    const [segment] = engine.layout('Łukasz Дмитрий', 'bold');
-    expect(segment!.plain).toBe(true);
-    expect(segment!.glyphs.map((glyph) => glyph.text).join('')).toBe('Łukasz Дмитрий');
+    expect(engine.canDraw('Ж'.codePointAt(0)!)).toBe(false);
+    expect(engine.canDraw('Ł'.codePointAt(0)!)).toBe(true);
   });
 });
 

@@ -3,21 +3,48 @@
  * Greek and Cyrillic names; the scripts below get a Noto Sans family instead, because DejaVu has
  * no glyphs for them (Han, Kana, Hangul, Devanagari, Thai) or no shaping-quality forms (Arabic,
  * Hebrew). Pure data and look-ups: no font is read here.
+ *
+ * DejaVu itself comes in pieces (dejavu-core.ts): a core that every handout loads, and one file
+ * per block of 256 code points for the rest (Greek, Cyrillic, symbols...), loaded only when a
+ * string needs it. Those pieces are keyed here like the Noto families ("dejavu-3").
  */
 
-import { blockOf } from './chunks';
+import { blockOf } from './blocks';
+import { dejavuPieceOf, inDejaVuCore } from './dejavu-core';
 
 /** A Noto family for a script. */
 export type ScriptFamily = 'arabic' | 'hebrew' | 'devanagari' | 'thai' | 'sc' | 'kr';
 
 /**
- * A font file set to load: a family ("arabic"), or one block of a CJK family ("sc-4e", see
- * chunks.ts). Loaded only when a string in the handout needs it.
+ * A font file set to load: a family ("arabic"), one block of a CJK family ("sc-4e", see
+ * chunks.ts), or one block of DejaVu Sans outside its core ("dejavu-4"). Loaded only when a
+ * string in the handout needs it.
  */
 export type FallbackKey = string;
 
 /** The key format, for validating a request for a font file. */
-export const FALLBACK_KEY = /^(?:arabic|hebrew|devanagari|thai|(?:sc|kr)-[0-9a-f]{1,4})$/;
+export const FALLBACK_KEY =
+  /^(?:arabic|hebrew|devanagari|thai|(?:sc|kr|dejavu)-(?:0|[1-9a-f][0-9a-f]{0,3}))$/;
+
+/**
+ * Whether a key names a piece of DejaVu Sans: drawn like the core (one glyph per code point, no
+ * shaping, for left-to-right text).
+ * @param key - a key
+ * @returns true for "dejavu-..."
+ */
+export function isDejaVuKey(key: FallbackKey): boolean {
+  return key.startsWith('dejavu-');
+}
+
+/**
+ * Whether the glyphs of a family need HarfBuzz: joining, reordering and marks. The CJK blocks
+ * and DejaVu pieces are drawn one glyph per code point (their files keep no layout tables).
+ * @param key - a key
+ * @returns true for Arabic, Hebrew, Devanagari and Thai
+ */
+export function needsShaping(key: FallbackKey): boolean {
+  return key === 'arabic' || key === 'hebrew' || key === 'devanagari' || key === 'thai';
+}
 
 // [first, last, family]: Unicode blocks (Blocks.txt) each family is preferred for.
 const RANGES: ReadonlyArray<readonly [number, number, ScriptFamily]> = [
@@ -74,14 +101,15 @@ export const RIGHT_TO_LEFT =
 export const MARK = /\p{M}/u;
 
 /**
- * The font file set that draws a code point by preference, or undefined for DejaVu Sans.
+ * The font file set that draws a code point by preference, or undefined for the DejaVu core.
  * @param codePoint - the character
- * @returns "arabic", "sc-4e", ...
+ * @returns "arabic", "sc-4e", "dejavu-3", ...
  */
 export function fallbackKey(codePoint: number): FallbackKey | undefined {
   const family = preferredFallback(codePoint);
   if (family === 'sc' || family === 'kr') return `${family}-${blockOf(codePoint)}`;
-  return family;
+  if (family) return family;
+  return inDejaVuCore(codePoint) ? undefined : `dejavu-${dejavuPieceOf(codePoint)}`;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { FontWeight } from '../canvas';
 import { REPLACEMENT_CHARACTER } from '../sanitize-text';
 import { visualRuns } from './bidi';
 import type { PreparedFont } from './prepared-font';
-import { fallbackKey, MARK, preferredFallback, RIGHT_TO_LEFT } from './scripts';
+import { fallbackKey, isDejaVuKey, MARK, preferredFallback, RIGHT_TO_LEFT } from './scripts';
 import type { FallbackKey } from './scripts';
 import type { loadHarfBuzz } from './shaper';
 
@@ -46,17 +46,25 @@ const REPLACEMENT = REPLACEMENT_CHARACTER.codePointAt(0)!;
  */
 export class TextEngine {
   private readonly segmentsCache = new Map<string, readonly GlyphSegment[]>();
+  /** DejaVu: the core and its blocks, drawn one glyph per code point left to right. */
+  private readonly plainFonts = new Set<PreparedFont>();
 
   /**
-   * @param primary - DejaVu Sans regular and bold
-   * @param fallbacks - the Noto families loaded for this handout
-   * @param hb - HarfBuzz, loaded when a fallback family or a right-to-left character is present
+   * @param primary - the DejaVu Sans core, regular and bold
+   * @param fallbacks - the DejaVu blocks and Noto families loaded for this handout
+   * @param hb - HarfBuzz, loaded when a family that needs shaping or a right-to-left character
+   *   is present
    */
   constructor(
     private readonly primary: FontFamily,
     private readonly fallbacks: ReadonlyMap<FallbackKey, FontFamily>,
     private readonly hb: HarfBuzz | undefined,
-  ) {}
+  ) {
+    this.plainFonts.add(primary.regular).add(primary.bold);
+    for (const [key, family] of fallbacks) {
+      if (isDejaVuKey(key)) this.plainFonts.add(family.regular).add(family.bold);
+    }
+  }
 
   /**
    * The font that draws a code point in a weight, or undefined when none of the loaded fonts can.
@@ -175,7 +183,7 @@ export class TextEngine {
     weight: FontWeight,
     rtl: boolean,
   ): GlyphSegment {
-    if (!this.hb || (font === this.primary[weight] && !rtl)) {
+    if (!this.hb || (this.plainFonts.has(font) && !rtl)) {
       const glyphs: PlacedGlyph[] = [];
       let width = 0;
       for (const char of text) {
