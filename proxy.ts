@@ -10,7 +10,7 @@
  */
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
-import { buildPageCsp, createNonce } from '@/lib/http/csp';
+import { buildPageCsp, createNonce } from '@/server/http/csp';
 import { problemResponse } from '@/server/api-route';
 import { isAuthorized, readApiTokens } from '@/server/api-auth';
 import { listSmartIssuers, smartConnectOrigins, smartFrameOrigins } from '@/server/smart-config';

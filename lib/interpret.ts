@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { getDefaultRuleSet, RULES_VERSION } from './analytes/registry';
-import { buildResult } from './result';
+import { buildResult } from './interpret/build-result';
 import { checkResultCode } from './result-codes';
 import {
   interpretOptionsSchema,
@@ -14,18 +14,12 @@ import type {
   AnalyteId,
   ContextFlag,
   FieldError,
-  Interpretation,
   InterpretOutcome,
   ResultInterpretation,
   RuleSetId,
 } from './types';
-import {
-  acceptCommonOptions,
-  acceptCommonPanel,
-  normaliseResult,
-  normaliseValidResult,
-} from './validate';
-import type { NormalisedResult } from './validate';
+import { normaliseResult } from './interpret/normalise';
+import type { NormalisedResult } from './interpret/normalise';
 
 /**
  * zod's own ahead-of-time compilation of `panelSchema` and `interpretOptionsSchema`: a generated
@@ -71,27 +65,6 @@ function listContext(context: Panel['context']): ContextFlag[] {
   if (context.length === 1) return [...context];
   return [...new Set(context)];
 }
-
-// The schema's output lists an object's keys in schema order: copied in that order, so the
-// output is the same whether the panel was checked by the fast path or by zod.
-function copyPatient(patient: Panel['patient']): Interpretation['patient'] {
-  const copy: Writable<Interpretation['patient']> = {};
-  if (patient === undefined) return copy;
-  if ('name' in patient) copy.name = patient.name;
-  if ('birthDate' in patient) copy.birthDate = patient.birthDate;
-  return copy;
-}
-
-function copyClinician(clinician: Panel['clinician']): Interpretation['clinician'] {
-  const copy: Writable<Interpretation['clinician']> = {};
-  if (clinician === undefined) return copy;
-  if ('name' in clinician) copy.name = clinician.name;
-  if ('clinic' in clinician) copy.clinic = clinician.clinic;
-  if ('phone' in clinician) copy.phone = clinician.phone;
-  return copy;
-}
-
-type Writable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * Dates that cannot be right: a sample collected, or a patient born, after the date of the
@@ -155,24 +128,18 @@ function checkUnitFirst(result: ResultInterpretation): ResultInterpretation {
  * @returns `{ ok: true, value }` or `{ ok: false, errors }`
  */
 export function interpret(input: unknown, options: InterpretOptions = {}): InterpretOutcome {
-  let asOf = acceptCommonOptions(options)?.asOf;
-  if (asOf === undefined) {
-    const parsedOptions = compiledOptionsSchema.safeParse(options, PARSE_OPTIONS);
-    if (!parsedOptions.success)
-      return { ok: false, errors: toFieldErrors(parsedOptions.error.issues, ['options']) };
-    asOf = parsedOptions.data.asOf ?? null;
+  const parsedOptions = compiledOptionsSchema.safeParse(options, PARSE_OPTIONS);
+  if (!parsedOptions.success)
+    return { ok: false, errors: toFieldErrors(parsedOptions.error.issues, ['options']) };
+  const asOf = parsedOptions.data.asOf ?? null;
+  const parsed = compiledPanelSchema.safeParse(input, PARSE_OPTIONS);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      errors: [...toFieldErrors(parsed.error.issues), ...checkValidRows(input)],
+    };
   }
-  let panel: Panel | undefined = acceptCommonPanel(input);
-  if (panel === undefined) {
-    const parsed = compiledPanelSchema.safeParse(input, PARSE_OPTIONS);
-    if (!parsed.success) {
-      return {
-        ok: false,
-        errors: [...toFieldErrors(parsed.error.issues), ...checkValidRows(input)],
-      };
-    }
-    panel = parsed.data;
-  }
+  const panel = parsed.data;
 
   const rows = panel.results;
   let errors: FieldError[] | undefined = checkDates(panel, asOf);
@@ -182,11 +149,6 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
     if (result === undefined) continue;
     const codeError = result.code === undefined ? undefined : checkCode(result, index);
     if (codeError !== undefined) (errors ??= []).push(codeError);
-    const valid = normaliseValidResult(result, index);
-    if (valid !== undefined) {
-      normalised.push(valid);
-      continue;
-    }
     const outcome = normaliseResult(result, index);
     if (outcome.ok) normalised.push(outcome.value);
     else (errors ??= []).push(...outcome.errors);
@@ -208,8 +170,8 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
     value: {
       rulesVersion: RULES_VERSION,
       panelId: panel.id ?? null,
-      patient: copyPatient(panel.patient),
-      clinician: copyClinician(panel.clinician),
+      patient: panel.patient ?? {},
+      clinician: panel.clinician ?? {},
       collectedOn: panel.collectedOn ?? null,
       asOf,
       context,

@@ -1,7 +1,7 @@
 import { ANALYTES, RULES_VERSION } from './analytes/registry';
 import { CITATIONS } from './citations';
 import { cutoffsInUnit, listBands } from './classify';
-import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './result';
+import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './interpret/labels';
 import type {
   Analyte,
   AnalyteId,

@@ -16,6 +16,14 @@ export const VALUE_TEXT_PATTERN = /^\s*(?:(<=|>=|<|>|≤|≥)\s*)?(\d+(?:\.\d+)?
 /** The longest value text read (e.g. " >= 150.5 "); longer text is refused before any pattern runs. */
 export const MAX_VALUE_TEXT_LENGTH = 40;
 
+/**
+ * A FHIR reference to the patient: `Patient/<id>` (optionally `/_history/<version>`), the same on
+ * a server (`https://.../Patient/<id>`), or a `urn:uuid:`. Ids as FHIR R4 defines them (1-64 of
+ * A-Z a-z 0-9 - .). Linear time: each `/`-separated part is matched once.
+ */
+export const PATIENT_REFERENCE_PATTERN =
+  /^(?:(?:https?:\/\/[A-Za-z0-9\-.:%$]+(?:\/[A-Za-z0-9\-._~%$]+)*\/)?Patient\/[A-Za-z0-9\-.]{1,64}(?:\/_history\/[A-Za-z0-9\-.]{1,64})?|urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
 /** The message every surface shows for a value that is not a positive number. */
 export const VALUE_MESSAGE = 'must be a positive number, or <N / >N';
 
@@ -85,6 +93,28 @@ export const panelSchema = z.strictObject(
         { name: shortText(200).optional(), birthDate: isoDateSchema.optional() },
         { error: 'must be an object {name?, birthDate?}' },
       )
+      .optional(),
+    /** The patient in the EHR: written as `subject` on every FHIR Observation we write. */
+    subject: z
+      .strictObject(
+        {
+          reference: z
+            .string({ error: 'must be text' })
+            .max(256, { error: 'must be at most 256 characters', abort: true })
+            .regex(PATIENT_REFERENCE_PATTERN, {
+              error:
+                'must be a FHIR patient reference: Patient/<id>, https://.../Patient/<id> or urn:uuid:<uuid>',
+            }),
+          display: shortText(200).optional(),
+        },
+        { error: 'must be an object {reference, display?}' },
+      )
+      .meta({
+        description:
+          'The patient in the EHR, as a FHIR reference (Patient/<id>, https://.../Patient/<id> or ' +
+          'urn:uuid:<uuid>): written as `subject` on every Observation of the FHIR output, which ' +
+          'then claims the US Core Laboratory Result Observation profile. Not stored or logged.',
+      })
       .optional(),
     clinician: z
       .strictObject(

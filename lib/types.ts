@@ -1,106 +1,30 @@
 /**
- * Domain types shared by every surface (screen, PDF, API, CLI). Closed sets are unions built
- * from `as const` tuples so that zod schemas and runtime checks reuse the same lists.
+ * Domain types shared by every surface (screen, PDF, API, CLI): the closed sets, the analyte
+ * data model, field errors, and the interpretation types, which are read from their zod schema
+ * (lib/interpretation-schema.ts) rather than written a second time.
  */
+import type {
+  AnalyteId,
+  BandStatus,
+  ContextFlag,
+  EvidenceStrength,
+  RuleSetId,
+  Status,
+  UnitCode,
+  WarningCode,
+} from './closed-sets';
+import type { Interpretation } from './interpretation-schema';
 
-/** The analytes the interpreter knows. */
-export const ANALYTE_IDS = ['vitamin-d', 'vitamin-b12', 'magnesium'] as const;
-/** One of {@link ANALYTE_IDS}. */
-export type AnalyteId = (typeof ANALYTE_IDS)[number];
-
-/** Canonical UCUM unit codes we output (case-sensitive, as UCUM writes them). */
-export const UNIT_CODES = [
-  'ng/mL',
-  'ug/L',
-  'nmol/L',
-  'pg/mL',
-  'ng/L',
-  'pmol/L',
-  'mg/dL',
-  'mmol/L',
-  'meq/L',
-] as const;
-/** One of {@link UNIT_CODES}. */
-export type UnitCode = (typeof UNIT_CODES)[number];
-
-/** Band statuses, in ascending order of value (indeterminate last: it is not a band). */
-export const STATUSES = [
-  'deficient',
-  'insufficient',
-  'sufficient',
-  'high',
-  'indeterminate',
-] as const;
-/** One of {@link STATUSES}. */
-export type Status = (typeof STATUSES)[number];
-/** A status that is a real band on the scale (everything but `indeterminate`). */
-export type BandStatus = Exclude<Status, 'indeterminate'>;
-
-/** Rule-set identifiers, one family per analyte. */
-export const RULE_SET_IDS = [
-  'endocrine-society-2011',
-  'iom-2011',
-  'b12-common',
-  'b12-wide-350',
-  'b12-wide-400',
-  'mg-rosanoff-2022',
-  'mg-conventional',
-] as const;
-/** One of {@link RULE_SET_IDS}. */
-export type RuleSetId = (typeof RULE_SET_IDS)[number];
-
-/** Clinical context the clinician can tick; each adds notes to the affected results. */
-export const CONTEXT_FLAGS = [
-  'metformin',
-  'ppi',
-  'ckd',
-  'pregnancy',
-  'age-65-plus',
-  'biotin',
-  'recent-b12-injection',
-] as const;
-/** One of {@link CONTEXT_FLAGS}. */
-export type ContextFlag = (typeof CONTEXT_FLAGS)[number];
-
-/** Comparators of a censored result ("<5", ">=150"). */
-export const COMPARATORS = ['<', '<=', '>', '>='] as const;
-/** One of {@link COMPARATORS}. */
-export type Comparator = (typeof COMPARATORS)[number];
-
-/** How strong the evidence behind a back-pain statement is. */
-export const EVIDENCE_STRENGTHS = [
-  'established-mechanism',
-  'established-physiology',
-  'observational',
-  'weak-correlation',
-  'single-small-rct',
-  'small-rcts',
-  'systematic-review-null',
-  'observational-null',
-  'no-evidence',
-] as const;
-/** One of {@link EVIDENCE_STRENGTHS}. */
-export type EvidenceStrength = (typeof EVIDENCE_STRENGTHS)[number];
-
-/** Warning codes a result can carry. */
-export const WARNING_CODES = [
-  'possible-unit-mixup',
-  'lab-range-discordant',
-  'outside-assay-range',
-  'vitamin-d3-only-code',
-  'preliminary-result',
-  'lab-range-dropped',
-] as const;
-/** One of {@link WARNING_CODES}. */
-export type WarningCode = (typeof WARNING_CODES)[number];
-
-/** Kinds of clinician safety content, in the order the card shows them. */
-export const SAFETY_KINDS = ['today', 'anchoring', 'caution', 'regimen', 'interaction'] as const;
-/** One of {@link SAFETY_KINDS}. */
-export type SafetyKind = (typeof SAFETY_KINDS)[number];
-
-/** FHIR v3-ObservationInterpretation codes we emit (`IND` = indeterminate). */
-export type FhirInterpretationCode = 'LL' | 'L' | 'N' | 'H' | 'HH' | 'IND';
+export * from './closed-sets';
+export type {
+  BackPainFinding,
+  Band,
+  ConvertedValue,
+  CutoffsInUnit,
+  Interpretation,
+  ResultInput,
+  ResultInterpretation,
+} from './interpretation-schema';
 
 /** A bibliographic source. Every number and statement in `lib/` points at one by id. */
 export interface Citation {
@@ -258,34 +182,6 @@ export interface Analyte {
   readonly citationIds: readonly string[];
 }
 
-/** A band on the scale, in one unit, as the screen and PDF draw it. */
-export interface Band {
-  readonly status: BandStatus;
-  /** Lower bound (null = 0 / open). */
-  readonly lower: number | null;
-  /** Upper bound (null = open ended). */
-  readonly upper: number | null;
-  readonly lowerInclusive: boolean;
-  readonly upperInclusive: boolean;
-  /** "< 20", "20 to < 30", "30 to 100", "> 100". */
-  readonly rangeText: string;
-  readonly note?: string;
-}
-
-/** The cut-offs of the rule set, expressed in the reported unit. */
-export interface CutoffsInUnit {
-  readonly unit: UnitCode;
-  readonly deficientBelow: number;
-  readonly sufficientFrom: number;
-  readonly upperLimit: number;
-  readonly criticalBelow?: number;
-  readonly criticalAbove?: number;
-  /** The critical limits as one clinician-facing sentence, when the rule set has any. */
-  readonly criticalText?: string;
-  /** True when the source does not publish this unit and the cut-offs were converted exactly. */
-  readonly derived: boolean;
-}
-
 /** A field-level problem with the input. */
 export interface FieldError {
   /** Path such as `results[0].value`. */
@@ -314,118 +210,6 @@ export type ErrorCode =
   | 'too-long'
   | 'unknown-key'
   | 'invalid';
-
-/** A result value as entered, normalised. */
-export interface ResultInput {
-  readonly value: number;
-  /** Comparator of a censored result, null for an exact value. */
-  readonly comparator: Comparator | null;
-  /** The unit exactly as it was entered ("mEq/L"). */
-  readonly unitEntered: string;
-  /** The normalised UCUM code ("meq/L"). */
-  readonly unit: UnitCode;
-  /** "<5 ng/mL", "42 nmol/L". */
-  readonly display: string;
-}
-
-/** A value converted to another accepted unit. */
-export interface ConvertedValue {
-  readonly value: number;
-  readonly unit: UnitCode;
-  /** Same comparator as the input, e.g. "<12.5 nmol/L". */
-  readonly display: string;
-}
-
-/** A resolved back-pain statement with its strength label. */
-export interface BackPainFinding {
-  readonly id: string;
-  readonly claim: string;
-  readonly strength: EvidenceStrength;
-  /** "Established mechanism", "Systematic review: no benefit". */
-  readonly strengthLabel: string;
-  readonly citationIds: readonly string[];
-}
-
-/** The interpretation of one result. Every surface renders these fields and nothing else. */
-export interface ResultInterpretation {
-  /** Position in the input panel. */
-  readonly index: number;
-  readonly analyte: AnalyteId;
-  readonly analyteName: string;
-  readonly analyteShortName: string;
-  readonly loinc: string;
-  readonly input: ResultInput;
-  readonly status: Status;
-  /** "Deficient", "Insufficient (borderline)", "Indeterminate". */
-  readonly statusLabel: string;
-  /** Why a censored result could not be classified, when status is indeterminate. */
-  readonly indeterminateReason?: string;
-  /** The bands an indeterminate (censored) value can be in, ascending; only when indeterminate. */
-  readonly possibleStatuses?: readonly BandStatus[];
-  readonly ruleSet: {
-    readonly id: RuleSetId;
-    readonly name: string;
-    readonly isDefault: boolean;
-    readonly upperLimitMeaning: string;
-    readonly caveats: readonly string[];
-    readonly citationIds: readonly string[];
-  };
-  readonly cutoffs: CutoffsInUnit;
-  /** The rule set's bands in the reported unit, ascending. */
-  readonly bands: readonly Band[];
-  readonly critical: boolean;
-  /** Why the value is critical, when it is. */
-  readonly criticalMessage?: string;
-  readonly warnings: ReadonlyArray<{ readonly code: WarningCode; readonly message: string }>;
-  /** The lab's report status when the result came from a lab document (FHIR, HL7 v2). */
-  readonly reportStatus?: 'preliminary' | 'final' | 'amended' | 'corrected';
-  readonly converted: readonly ConvertedValue[];
-  readonly labRange?: {
-    readonly low: number;
-    readonly high: number;
-    readonly unit: UnitCode;
-    readonly position: 'below' | 'within' | 'above' | 'unknown';
-  };
-  readonly fhirInterpretation: FhirInterpretationCode;
-  readonly backPain: {
-    readonly summary: string;
-    readonly findings: readonly BackPainFinding[];
-  };
-  readonly nextSteps: ReadonlyArray<{
-    readonly id: string;
-    readonly text: string;
-    readonly citationIds: readonly string[];
-  }>;
-  /** Context notes and analyte notices (e.g. the 2024 Endocrine Society guideline). */
-  readonly notes: ReadonlyArray<{
-    readonly id: string;
-    readonly source: ContextFlag | 'notice' | 'band';
-    readonly text: string;
-    readonly citationIds: readonly string[];
-  }>;
-  /** Clinician safety content (section 8): what to do today, anchoring, regimens, interactions. */
-  readonly safety: ReadonlyArray<{
-    readonly id: string;
-    readonly kind: SafetyKind;
-    readonly text: string;
-    readonly citationIds: readonly string[];
-  }>;
-  /** Every citation id this result uses, de-duplicated, in first-use order. */
-  readonly citationIds: readonly string[];
-}
-
-/** The interpretation of a whole panel. */
-export interface Interpretation {
-  readonly rulesVersion: string;
-  readonly panelId: string | null;
-  readonly patient: { readonly name?: string; readonly birthDate?: string };
-  readonly clinician: { readonly name?: string; readonly clinic?: string; readonly phone?: string };
-  readonly collectedOn: string | null;
-  /** The date the interpretation is "as of", passed in by the caller (no hidden clock). */
-  readonly asOf: string | null;
-  readonly context: readonly ContextFlag[];
-  readonly results: readonly ResultInterpretation[];
-}
 
 /** The outcome of `interpret()`: a value or the list of problems with the input. */
 export type InterpretOutcome =

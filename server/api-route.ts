@@ -5,9 +5,9 @@
  * for the rest, problem+json errors, and a last guard that turns a server bug into a 500
  * without writing request data to the log.
  */
-import { buildProblem, PROBLEM_MEDIA_TYPE } from '@/lib/http/problem';
-import type { ProblemCode, ProblemFieldError } from '@/lib/http/problem';
-import { negotiateMediaType } from '@/lib/http/media-type';
+import { buildProblem, PROBLEM_MEDIA_TYPE } from '@/server/http/problem';
+import type { ProblemCode, ProblemFieldError } from '@/server/http/problem';
+import { negotiateMediaType } from '@/server/http/media-type';
 import { isAuthorized, readApiTokens } from './api-auth';
 import { corsPreflightHeaders, corsResponseHeaders, readCorsOrigins } from './cors';
 

@@ -4,7 +4,7 @@
  * rest is never buffered.
  */
 import 'server-only';
-import { MAX_BODY_BYTES } from '@/lib/http/limits';
+import { MAX_BODY_BYTES } from '@/server/http/limits';
 
 /** Why a body could not be read. */
 export type BodyFailure = 'too-large' | 'not-utf8' | 'aborted';

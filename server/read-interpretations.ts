@@ -6,9 +6,9 @@ import 'server-only';
 import { formatLocation } from '@/lib/formats/location';
 import { interpretDocument } from '@/lib/formats/document';
 import type { DocumentInput } from '@/lib/formats/document';
-import type { Ignored, ImportNotice, ResultSource } from '@/lib/import';
+import type { Ignored, ImportNotice, ResultSource } from '@/lib/formats/import-types';
 import type { Interpretation } from '@/lib/types';
-import { MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
+import { MAX_PANELS_PER_REQUEST } from '@/server/http/limits';
 import { problemResponse } from './api-route';
 import { readJsonBody, tooManyPanels } from './read-json-body';
 

@@ -4,9 +4,9 @@
  * the problem response to send.
  */
 import 'server-only';
-import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
-import { parseBodyContentType } from '@/lib/http/media-type';
-import type { BodyKind, JsonMediaType } from '@/lib/http/media-type';
+import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/server/http/limits';
+import { parseBodyContentType } from '@/server/http/media-type';
+import type { BodyKind, JsonMediaType } from '@/server/http/media-type';
 import { problemResponse } from './api-route';
 import { readBodyText } from './read-body';
 

@@ -6,6 +6,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { PARSE_OPTIONS, toFieldErrors } from '@/lib/schemas';
 import { problemResponse } from './api-route';
+import { localCalendarDate } from '@/lib/calendar-date';
 
 /** A parsed query, or the 400 problem response that explains what is wrong with it. */
 export type QueryOutcome<T> =
@@ -33,10 +34,11 @@ export function readQuery<S extends z.ZodType>(
 }
 
 /**
- * Today's date in UTC, the default `asOf` of an interpretation made over HTTP.
+ * Today's date where the server runs (its local time zone), the default `asOf` of an
+ * interpretation made over HTTP: the API's one read of the clock.
  * @param now - the current time (a parameter so tests need no fake clock)
  * @returns the date as YYYY-MM-DD
  */
-export function todayUtc(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+export function serverToday(now: Date = new Date()): string {
+  return localCalendarDate(now);
 }

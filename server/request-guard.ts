@@ -23,9 +23,9 @@
 import { Server } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
-import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS } from '@/lib/http/limits';
-import { buildProblem, PROBLEM_MEDIA_TYPE } from '@/lib/http/problem';
-import type { ProblemCode } from '@/lib/http/problem';
+import { HEADERS_TIMEOUT_MS, MAX_BODY_BYTES, REQUEST_TIMEOUT_MS } from '@/server/http/limits';
+import { buildProblem, PROBLEM_MEDIA_TYPE } from '@/server/http/problem';
+import type { ProblemCode } from '@/server/http/problem';
 import { isAuthorized, readApiTokens } from './api-auth';
 import { SECURITY_HEADERS } from './security-headers.mjs';
 

@@ -1,7 +1,19 @@
 import type { AnalyteFormOptions } from '@/lib/references';
 import type { RuleSetId, UnitCode } from '@/lib/types';
 import { describeField, FieldErrorText } from './field-error';
-import type { AnalyteRowState, FieldErrors } from './form-model';
+import type { AnalyteRowState, FieldErrors, RowSource } from './form-model';
+
+/** What the row still holds from the import: "Imported as LOINC 1989-3, preliminary, 1 warning". */
+function sourceNote(source: RowSource): string {
+  const count = source.warnings.length;
+  return [
+    source.code === undefined ? 'Imported' : `Imported as LOINC ${source.code}`,
+    ...(source.reportStatus === undefined || source.reportStatus === 'final'
+      ? []
+      : [source.reportStatus]),
+    ...(count === 0 ? [] : [`${count} import warning${count === 1 ? '' : 's'}`]),
+  ].join(', ');
+}
 
 /**
  * One analyte of the entry form, compact: value (a number or censored text such as "<5") and
@@ -40,7 +52,7 @@ export function AnalyteRow({
           {...describeField(
             `${id}-value`,
             valueError,
-            row.code === undefined ? hintId : `${hintId} ${codeId}`,
+            row.source === undefined ? hintId : `${hintId} ${codeId}`,
           )}
           type="text"
           inputMode="decimal"
@@ -74,9 +86,9 @@ export function AnalyteRow({
         <p id={hintId} className="hint visually-hidden">
           A number, or a censored result such as &lt;5
         </p>
-        {row.code === undefined ? null : (
+        {row.source === undefined ? null : (
           <p id={codeId} className="hint code-note">
-            Imported as LOINC {row.code}
+            {sourceNote(row.source)}
           </p>
         )}
         <FieldErrorText id={`${id}-value`} message={valueError} subject={`${name} value`} />

@@ -4,26 +4,30 @@ import { useEffect, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import { ResultsView } from '@/components/results/results-view';
 import type { BandLabels } from '@/components/results/band-scale';
-import { CONTEXT_LABELS } from '@/lib/context-labels';
+import type { ImportedPanel } from '@/lib/formats/import-types';
 import type { AnalyteFormOptions } from '@/lib/references';
 import type { Panel } from '@/lib/schemas';
 import { CONTEXT_FLAGS } from '@/lib/types';
 import type { AnalyteId, ContextFlag, Interpretation, UnitCode } from '@/lib/types';
-import { AnalyteRow, LabSettingsRow } from './analyte-row';
-import { describeField, FieldErrorText } from './field-error';
+import { AnalyteRow } from './analyte-row';
+import { ClinicianSettings } from './clinician-settings';
+import { ContextFieldset } from './context-fieldset';
 import {
   buildPanel,
   createEmptyForm,
+  editRow,
   fillFormFromPanel,
   formSnapshot,
   mapFieldErrors,
 } from './form-model';
 import type { AnalyteRowState, FieldErrors, FieldKey, FormState } from './form-model';
 import { ImportDialog } from './import-dialog';
-import { applyPreferences, loadPreferences, savePreferences } from './preferences';
+import { LabSettings } from './lab-settings';
+import { PatientFieldset } from './patient-fieldset';
 import type * as RunInterpretModule from './run-interpret';
 import type { RunOutcome } from './run-interpret';
 import { todayIso } from './today';
+import { useRememberedSettings } from './use-remembered-settings';
 
 type Interpreter = typeof RunInterpretModule;
 
@@ -93,7 +97,6 @@ export function EntryApp({
   const [shown, setShown] = useState<Shown | null>(null);
   const [busy, setBusy] = useState(false);
   const [announcement, setAnnouncement] = useState('');
-  const [prefsLoaded, setPrefsLoaded] = useState(false);
   const [labSettingsOpen, setLabSettingsOpen] = useState(false);
   const [clinicianOpen, setClinicianOpen] = useState(false);
   const interpreter = useRef<Promise<Interpreter> | null>(null);
@@ -103,30 +106,7 @@ export function EntryApp({
 
   const current = shown !== null && shown.snapshot === formSnapshot(form, order);
 
-  // The clinic's unit/rule-set choices and clinician block, read after hydration; then the
-  // cursor goes to the first value, so typing can start at once.
-  useEffect(() => {
-    const preferences = loadPreferences();
-    if (preferences !== undefined) {
-      const allowed = Object.fromEntries(
-        options.map((a) => [a.id, { units: a.units, ruleSets: a.ruleSets.map((r) => r.id) }]),
-      );
-      setForm((state) => applyPreferences(state, preferences, allowed));
-    }
-    setPrefsLoaded(true);
-    const first = options[0];
-    if (first !== undefined && document.activeElement === document.body) {
-      document.getElementById(`${first.id}-value`)?.focus();
-    }
-  }, [options]);
-
-  const units = order.map((id) => form.rows[id]?.unit).join('|');
-  const ruleSets = order.map((id) => form.rows[id]?.ruleSet).join('|');
-  const { name: clinicianName, clinic, phone } = form.clinician;
-  useEffect(() => {
-    if (prefsLoaded) savePreferences(form);
-    // Only the remembered fields trigger a save; values and patient data are never written.
-  }, [prefsLoaded, units, ruleSets, clinicianName, clinic, phone]);
+  useRememberedSettings(options, form, setForm);
 
   useEffect(() => {
     if (pendingFocus.current === null) return;
@@ -167,7 +147,7 @@ export function EntryApp({
     const panel = fill.panel;
     if (panel !== undefined) {
       void import('./read-import').then(({ normaliseUnit }) => {
-        fillFromImport(panel, normaliseUnit);
+        fillFromImport({ panel, warnings: [] }, normaliseUnit);
         if (fill.announcement !== undefined) setAnnouncement(fill.announcement);
       });
     }
@@ -203,20 +183,9 @@ export function EntryApp({
     if ('ruleSet' in patch) clears.push(`${id}-rule-set`);
     update((state) => {
       const row = state.rows[id];
-      if (row === undefined) return state;
-      const next: AnalyteRowState = { ...row, ...patch };
-      // An emptied row is no longer the imported result: its source code goes with it.
-      const kept: AnalyteRowState =
-        next.value.trim() === '' && next.code !== undefined
-          ? {
-              value: next.value,
-              unit: next.unit,
-              ruleSet: next.ruleSet,
-              labLow: next.labLow,
-              labHigh: next.labHigh,
-            }
-          : next;
-      return { ...state, rows: { ...state.rows, [id]: kept } };
+      return row === undefined
+        ? state
+        : { ...state, rows: { ...state.rows, [id]: editRow(row, patch) } };
     }, clears);
   }
 
@@ -237,8 +206,8 @@ export function EntryApp({
     setBusy(true);
     try {
       const { runInterpret } = await loadInterpreter();
-      const { panel, indexMap } = buildPanel(form, order);
-      const outcome = runInterpret(panel, todayIso());
+      const { panel, indexMap, imported } = buildPanel(form, order);
+      const outcome = runInterpret(panel, todayIso(), imported);
       if (outcome.ok) {
         setErrors({});
         setShown({ outcome, snapshot: formSnapshot(form, order) });
@@ -283,9 +252,13 @@ export function EntryApp({
     pendingFocus.current = `${order[0] ?? 'vitamin-d'}-value`;
   }
 
-  function fillFromImport(panel: Panel, normaliseUnit: (raw: string) => UnitCode | undefined) {
+  function fillFromImport(
+    imported: Pick<ImportedPanel, 'panel' | 'warnings' | 'sources'>,
+    normaliseUnit: (raw: string) => UnitCode | undefined,
+  ) {
+    const { panel } = imported;
     const offered = Object.fromEntries(options.map((a) => [a.id, a.units]));
-    const filled = fillFormFromPanel(form, panel, offered, normaliseUnit);
+    const filled = fillFormFromPanel(form, imported, offered, normaliseUnit);
     setForm(filled.state);
     setErrors({});
     setShown(null);
@@ -298,12 +271,6 @@ export function EntryApp({
   }
 
   const analyteNames = Object.fromEntries(options.map((a) => [a.id, a.shortName]));
-  const clinicianSummary = [clinicianName, clinic].filter((part) => part.trim() !== '').join(', ');
-  const changedSettings = options.filter((analyte) => {
-    const row = form.rows[analyte.id];
-    const isDefault = analyte.ruleSets.find((r) => r.isDefault)?.id === row?.ruleSet;
-    return row !== undefined && (!isDefault || row.labLow !== '' || row.labHigh !== '');
-  }).length;
 
   return (
     <>
@@ -353,151 +320,29 @@ export function EntryApp({
           </p>
         </fieldset>
 
-        <details
-          className="disclosure lab-settings"
+        <LabSettings
+          options={options}
+          form={form}
+          errors={errors}
           open={labSettingsOpen}
-          onToggle={(e) => setLabSettingsOpen(e.currentTarget.open)}
-        >
-          <summary>
-            Lab range and guideline
-            <span className="summary-note">
-              {changedSettings === 0
-                ? ' (defaults: no lab range, default rule sets)'
-                : ` (${changedSettings} analyte${changedSettings === 1 ? '' : 's'} changed)`}
-            </span>
-          </summary>
-          <div className="lab-settings-grid">
-            {options.map((analyte) => {
-              const row = form.rows[analyte.id];
-              return row === undefined ? null : (
-                <LabSettingsRow
-                  key={analyte.id}
-                  analyte={analyte}
-                  row={row}
-                  errors={errors}
-                  onChange={(patch) => updateRow(analyte.id, patch)}
-                />
-              );
-            })}
-          </div>
-        </details>
-
-        <fieldset
-          className="context-fieldset"
-          aria-describedby={errors.context === undefined ? undefined : 'context-error'}
-        >
-          <legend>Clinical context</legend>
-          <div className="checkbox-grid">
-            {CONTEXT_FLAGS.map((flag) => (
-              <label key={flag} className="checkbox">
-                <input
-                  id={`context-${flag}`}
-                  type="checkbox"
-                  checked={form.context.includes(flag)}
-                  onChange={(e) => toggleContext(flag, e.target.checked)}
-                />
-                <span>{CONTEXT_LABELS[flag]}</span>
-              </label>
-            ))}
-          </div>
-          <FieldErrorText id="context" message={errors.context} subject="Clinical context" />
-        </fieldset>
-
-        <fieldset className="details-fieldset">
-          <legend>Sample and patient (never stored)</legend>
-          <div className="field-grid">
-            <div className="field">
-              <label htmlFor="collected-on">Collection date</label>
-              <input
-                {...describeField('collected-on', errors['collected-on'])}
-                type="date"
-                value={form.collectedOn}
-                onChange={(e) =>
-                  update((s) => ({ ...s, collectedOn: e.target.value }), ['collected-on'])
-                }
-              />
-              <FieldErrorText
-                id="collected-on"
-                message={errors['collected-on']}
-                subject="Collection date"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="patient-name">Patient name</label>
-              <input
-                {...describeField('patient-name', errors['patient-name'])}
-                type="text"
-                autoComplete="off"
-                value={form.patientName}
-                onChange={(e) =>
-                  update((s) => ({ ...s, patientName: e.target.value }), ['patient-name'])
-                }
-              />
-              <FieldErrorText
-                id="patient-name"
-                message={errors['patient-name']}
-                subject="Patient name"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="patient-birth-date">Birth date</label>
-              <input
-                {...describeField('patient-birth-date', errors['patient-birth-date'])}
-                type="date"
-                autoComplete="off"
-                value={form.patientBirthDate}
-                onChange={(e) =>
-                  update(
-                    (s) => ({ ...s, patientBirthDate: e.target.value }),
-                    ['patient-birth-date'],
-                  )
-                }
-              />
-              <FieldErrorText
-                id="patient-birth-date"
-                message={errors['patient-birth-date']}
-                subject="Birth date"
-              />
-            </div>
-          </div>
-        </fieldset>
-
-        <details
-          className="disclosure clinician-settings"
+          onToggle={setLabSettingsOpen}
+          onChange={updateRow}
+        />
+        <ContextFieldset context={form.context} error={errors.context} onToggle={toggleContext} />
+        <PatientFieldset
+          form={form}
+          errors={errors}
+          onChange={(field, value, key) => update((s) => ({ ...s, [field]: value }), [key])}
+        />
+        <ClinicianSettings
+          clinician={form.clinician}
+          errors={errors}
           open={clinicianOpen}
-          onToggle={(e) => setClinicianOpen(e.currentTarget.open)}
-        >
-          <summary>
-            Clinician on the handout
-            <span className="summary-note">
-              {clinicianSummary === '' ? ' (not set)' : `: ${clinicianSummary}`}
-            </span>
-          </summary>
-          <div className="field-grid">
-            {(
-              [
-                ['clinician-name', 'Clinician name', 'name', 'name'],
-                ['clinician-clinic', 'Clinic', 'clinic', 'organization'],
-                ['clinician-phone', 'Clinic phone', 'phone', 'tel'],
-              ] as const
-            ).map(([key, label, field, autoComplete]) => (
-              <div className="field" key={key}>
-                <label htmlFor={key}>{label}</label>
-                <input
-                  {...describeField(key, errors[key])}
-                  type={field === 'phone' ? 'tel' : 'text'}
-                  autoComplete={autoComplete}
-                  value={form.clinician[field]}
-                  onChange={(e) => {
-                    const value = e.target.value;
-                    update((s) => ({ ...s, clinician: { ...s.clinician, [field]: value } }), [key]);
-                  }}
-                />
-                <FieldErrorText id={key} message={errors[key]} subject={label} />
-              </div>
-            ))}
-          </div>
-        </details>
+          onToggle={setClinicianOpen}
+          onChange={(field, value, key) =>
+            update((s) => ({ ...s, clinician: { ...s.clinician, [field]: value } }), [key])
+          }
+        />
 
         {errors.form === undefined ? null : (
           <p className="field-error form-error" id="form" tabIndex={-1}>

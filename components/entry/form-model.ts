@@ -1,6 +1,29 @@
+import type { ImportedPanel, ReportStatus } from '@/lib/formats/import-types';
 import type { AnalyteFormOptions } from '@/lib/references';
 import type { Panel } from '@/lib/schemas';
-import type { AnalyteId, ContextFlag, FieldError, RuleSetId, UnitCode } from '@/lib/types';
+import type {
+  AnalyteId,
+  ContextFlag,
+  FieldError,
+  RuleSetId,
+  UnitCode,
+  WarningCode,
+} from '@/lib/types';
+
+/**
+ * What an imported result's source said beyond its value: its LOINC code (interpret() adds the
+ * warnings it implies, e.g. D3 only), the lab's report status (e.g. preliminary) and the
+ * warnings the reader found (e.g. a dropped lab range). Kept only while the row holds the
+ * imported value and unit: any edit of either drops it, since it no longer describes the row.
+ */
+export interface RowSource {
+  readonly code?: string;
+  readonly reportStatus?: ReportStatus;
+  readonly warnings: ReadonlyArray<{ readonly code: WarningCode; readonly message: string }>;
+}
+
+/** The import facts of a panel built from the form, in the shape the import merge takes. */
+export type PanelSources = Pick<ImportedPanel, 'warnings' | 'sources'>;
 
 /** One analyte row of the entry form, as typed (strings until the library parses them). */
 export interface AnalyteRowState {
@@ -9,11 +32,8 @@ export interface AnalyteRowState {
   readonly ruleSet: RuleSetId;
   readonly labLow: string;
   readonly labHigh: string;
-  /**
-   * The LOINC code of an imported result: interpret() adds the warnings it implies (e.g. D3
-   * only). Kept while the row holds the imported value; emptying the value drops it.
-   */
-  readonly code?: string;
+  /** Set by an import; see {@link RowSource}. */
+  readonly source?: RowSource;
 }
 
 /** Everything the entry form holds. Only `units`, `ruleSets` and `clinician` are ever stored. */
@@ -87,14 +107,17 @@ const readBound = (text: string): number | undefined =>
  * Builds the panel the library interprets, with a result only for filled value fields.
  * @param state - the form
  * @param order - the analytes in form order
- * @returns the panel and, per result index, the analyte it came from
+ * @returns the panel, per result index the analyte it came from, and the import facts of the
+ *   rows that still hold an imported result (by result index, for the import merge)
  */
 export function buildPanel(
   state: FormState,
   order: readonly AnalyteId[],
-): { panel: Panel; indexMap: AnalyteId[] } {
+): { panel: Panel; indexMap: AnalyteId[]; imported: PanelSources } {
   const indexMap: AnalyteId[] = [];
   const results: Panel['results'] = [];
+  const warnings: PanelSources['warnings'] = [];
+  const sources: NonNullable<PanelSources['sources']>[number][] = [];
   const ruleSets: NonNullable<Panel['ruleSets']> = {};
   for (const analyte of order) {
     const row = state.rows[analyte];
@@ -105,14 +128,20 @@ export function buildPanel(
     const low = readBound(row.labLow);
     const high = readBound(row.labHigh);
     const hasRange = low !== undefined || high !== undefined;
+    const resultIndex = results.length;
+    const source = row.source;
     indexMap.push(analyte);
+    sources.push(
+      source?.reportStatus === undefined ? undefined : { reportStatus: source.reportStatus },
+    );
+    for (const warning of source?.warnings ?? []) warnings.push({ resultIndex, ...warning });
     results.push({
       analyte,
       value: row.value.trim(),
       unit: row.unit,
       // A half-filled range is sent as is, so the schema reports the missing bound.
       ...(hasRange ? { labRange: { low, high } as { low: number; high: number } } : {}),
-      ...(row.code === undefined ? {} : { code: row.code }),
+      ...(source?.code === undefined ? {} : { code: source.code }),
     });
   }
   const name = optional(state.patientName);
@@ -136,7 +165,28 @@ export function buildPanel(
     ...(name === undefined && birthDate === undefined ? {} : { patient }),
     ...(clinicianEntries.length > 0 ? { clinician: Object.fromEntries(clinicianEntries) } : {}),
   };
-  return { panel, indexMap };
+  const hasSources = sources.some((entry) => entry !== undefined);
+  return { panel, indexMap, imported: { warnings, ...(hasSources ? { sources } : {}) } };
+}
+
+/**
+ * A row after an edit. A changed value or unit drops the import's source facts (code, status,
+ * warnings): the row no longer holds what the lab sent, so nothing of it may reach the results.
+ * @param row - the row before the edit
+ * @param patch - the fields the clinician changed
+ * @returns the row after the edit
+ */
+export function editRow(row: AnalyteRowState, patch: Partial<AnalyteRowState>): AnalyteRowState {
+  const next: AnalyteRowState = { ...row, ...patch };
+  const changed =
+    ('value' in patch && patch.value !== row.value) || ('unit' in patch && patch.unit !== row.unit);
+  return changed && next.source !== undefined ? withoutSource(next) : next;
+}
+
+/** The row without its import's source facts. */
+function withoutSource(row: AnalyteRowState): AnalyteRowState {
+  const { value, unit, ruleSet, labLow, labHigh } = row;
+  return { value, unit, ruleSet, labLow, labHigh };
 }
 
 const RESULT_PATH = /^results\[(\d+)\](?:\.(\w+))?(?:\.(\w+))?/;
@@ -194,23 +244,25 @@ export function mapFieldErrors(
 
 /**
  * Fills the form from an imported panel, keeping the clinic's settings where the panel is silent.
- * Several results of one analyte cannot share a row: the first one is used.
+ * Several results of one analyte cannot share a row: the first one is used. Each filled row keeps
+ * its result's source facts (see {@link RowSource}).
  * @param state - the current form
- * @param panel - the imported panel
+ * @param imported - the imported panel with the reader's warnings and each result's source
  * @param units - the units each analyte's select offers
  * @param normaliseUnit - turns a unit spelling into a UCUM code
  * @returns the new form and a note per result that could not be placed
  */
 export function fillFormFromPanel(
   state: FormState,
-  panel: Panel,
+  imported: Pick<ImportedPanel, 'panel' | 'warnings' | 'sources'>,
   units: Readonly<Partial<Record<AnalyteId, readonly UnitCode[]>>>,
   normaliseUnit: (raw: string) => UnitCode | undefined,
 ): { state: FormState; skipped: string[] } {
+  const { panel } = imported;
   const rows: Partial<Record<AnalyteId, AnalyteRowState>> = {};
   const skipped: string[] = [];
   for (const [id, row] of Object.entries(state.rows) as Array<[AnalyteId, AnalyteRowState]>) {
-    rows[id] = { ...row, value: '', labLow: '', labHigh: '' };
+    rows[id] = { ...withoutSource(row), value: '', labLow: '', labHigh: '' };
   }
   const filled = new Set<AnalyteId>();
   panel.results.forEach((result, index) => {
@@ -235,6 +287,18 @@ export function fillFormFromPanel(
     }
     filled.add(result.analyte);
     const text = typeof result.value === 'number' ? String(result.value) : result.value;
+    const reportStatus = imported.sources?.[index]?.reportStatus;
+    const warnings = imported.warnings
+      .filter((warning) => warning.resultIndex === index)
+      .map(({ code, message }) => ({ code, message }));
+    const source: RowSource | undefined =
+      result.code === undefined && reportStatus === undefined && warnings.length === 0
+        ? undefined
+        : {
+            ...(result.code === undefined ? {} : { code: result.code }),
+            ...(reportStatus === undefined ? {} : { reportStatus }),
+            warnings,
+          };
     rows[result.analyte] = {
       ...row,
       value: `${result.comparator ?? ''}${text}`,
@@ -242,7 +306,7 @@ export function fillFormFromPanel(
       ruleSet: panel.ruleSets?.[result.analyte] ?? row.ruleSet,
       labLow: result.labRange === undefined ? '' : String(result.labRange.low),
       labHigh: result.labRange === undefined ? '' : String(result.labRange.high),
-      ...(result.code === undefined ? {} : { code: result.code }),
+      ...(source === undefined ? {} : { source }),
     };
   });
   return {
@@ -265,14 +329,15 @@ export function fillFormFromPanel(
 /**
  * What the form would send to interpret(), as one string: results are current exactly when the
  * snapshot they were made from equals the form's snapshot now. Every field that reaches the
- * results or the handout (values, units, ranges, rule sets, codes, context, dates, names) is in
+ * results or the handout (values, units, ranges, rule sets, codes and import facts, context, dates, names) is in
  * it, so no edit can leave old results looking current.
  * @param state - the form
  * @param order - the analytes in form order
  * @returns the snapshot
  */
 export function formSnapshot(state: FormState, order: readonly AnalyteId[]): string {
-  return JSON.stringify(buildPanel(state, order).panel);
+  const { panel, imported } = buildPanel(state, order);
+  return JSON.stringify({ panel, imported });
 }
 
 /**

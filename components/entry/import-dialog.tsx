@@ -1,11 +1,11 @@
 'use client';
 
 import { useId, useRef, useState } from 'react';
-import type { Panel } from '@/lib/schemas';
+import type { ImportedPanel } from '@/lib/formats/import-types';
 import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
 import { todayIso } from './today';
-import { MAX_BODY_BYTES } from '@/lib/http/limits';
+import { MAX_BODY_BYTES } from '@/server/http/limits';
 
 type ImportModule = typeof ReadImportModule;
 type ParseOutcome = ReturnType<ImportModule['interpretDocument']>;
@@ -58,7 +58,8 @@ export function ImportDialog({
   onFill,
 }: {
   analyteNames: Readonly<Partial<Record<AnalyteId, string>>>;
-  onFill: (panel: Panel, normaliseUnit: ImportModule['normaliseUnit']) => void;
+  /** Fills the form with the chosen panel, its reader's warnings and each result's source. */
+  onFill: (imported: ImportedPanel, normaliseUnit: ImportModule['normaliseUnit']) => void;
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const moduleRef = useRef<ImportModule | null>(null);
@@ -123,7 +124,7 @@ export function ImportDialog({
 
   function fill() {
     if (selected === undefined || moduleRef.current === null) return;
-    onFill(selected.panel, moduleRef.current.normaliseUnit);
+    onFill(selected, moduleRef.current.normaliseUnit);
     close();
   }
 

@@ -2,5 +2,5 @@
 // Parsing happens in the browser; the pasted text is never sent anywhere.
 export { interpretDocument } from '@/lib/formats/document';
 export { formatLocation } from '@/lib/formats/location';
-export { decodeText } from '@/lib/import';
+export { decodeText } from '@/lib/formats/import';
 export { normaliseUnit } from '@/lib/units';

@@ -2,9 +2,11 @@
 // page's first load. Runs entirely in the browser; nothing here makes a request.
 import { citationHref, findCitation } from '@/lib/citations';
 import { clinicianRedFlags } from '@/lib/safety/red-flags';
+import { mergeImportWarnings } from '@/lib/formats/import-merge';
 import { interpret } from '@/lib/interpret';
 import type { Panel } from '@/lib/schemas';
 import type { FieldError, Interpretation } from '@/lib/types';
+import type { PanelSources } from './form-model';
 
 /** A citation as the results screen prints it. */
 export interface CitationView {
@@ -24,14 +26,25 @@ export type RunOutcome =
   | { readonly ok: false; readonly errors: readonly FieldError[] };
 
 /**
- * Interprets the form's panel and resolves every citation the results use.
+ * Interprets the form's panel the way the API interprets a document (interpret(), then the
+ * import merge: the warnings and report status an import brought) and resolves every citation
+ * the results use.
  * @param panel - the panel built from the form
  * @param asOf - today's date, YYYY-MM-DD
+ * @param imported - the import facts of rows that still hold an imported result
  * @returns the interpretation with its citations, or the field errors
  */
-export function runInterpret(panel: Panel, asOf: string): RunOutcome {
-  const outcome = interpret(panel, { asOf });
-  if (!outcome.ok) return outcome;
+export function runInterpret(
+  panel: Panel,
+  asOf: string,
+  imported: PanelSources = { warnings: [] },
+): RunOutcome {
+  const interpreted = interpret(panel, { asOf });
+  if (!interpreted.ok) return interpreted;
+  const outcome = {
+    ok: true as const,
+    value: mergeImportWarnings(interpreted.value, imported.warnings, imported.sources),
+  };
   const citations: Record<string, CitationView> = {};
   for (const result of outcome.value.results) {
     const ids = [

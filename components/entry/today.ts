@@ -1,10 +1,10 @@
+import { localCalendarDate } from '@/lib/calendar-date';
+
 /**
- * Today's local date as YYYY-MM-DD: the `asOf` of an interpretation and the handout date. The
- * library reads no clock, so the screen passes the date in.
+ * Today's local date as YYYY-MM-DD: the `asOf` of an interpretation (the handout takes its date
+ * from it). The library reads no clock, so the screen reads it here and passes the date in.
  * @returns the date
  */
 export function todayIso(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return localCalendarDate(new Date());
 }

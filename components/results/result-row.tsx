@@ -7,6 +7,15 @@ import { ResultCard } from './result-card';
 import { SafetyBlock } from './safety-block';
 import { StatusBadge } from './status-style';
 
+/** How the lab's report status reads beside the status badge (a final result says nothing). */
+const REPORT_STATUS_LABELS: Readonly<
+  Record<Exclude<NonNullable<ResultInterpretation['reportStatus']>, 'final'>, string>
+> = {
+  preliminary: 'Preliminary result',
+  amended: 'Amended by the lab',
+  corrected: 'Corrected by the lab',
+};
+
 /**
  * One analyte in the results summary: value, unit, converted value, status, critical flag and
  * warnings, and the key next step on one row; "Details" opens the result card below it (rule
@@ -50,6 +59,11 @@ export function ResultRow({
         </p>
         <div className="result-status">
           <StatusBadge status={result.status} label={result.statusLabel} />
+          {result.reportStatus === undefined || result.reportStatus === 'final' ? null : (
+            <span className="report-status" data-report-status={result.reportStatus}>
+              {REPORT_STATUS_LABELS[result.reportStatus]}
+            </span>
+          )}
         </div>
         <div className="result-flags">
           {result.critical ? (

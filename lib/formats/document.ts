@@ -1,12 +1,15 @@
-import { importJson, locateFieldError, mergeImportWarnings, parseImport } from '../import';
+import { importJson, locateFieldError, parseImport } from './import';
+import { mergeImportWarnings } from './import-merge';
 import type {
   Ignored,
   ImportedPanel,
+  ImportItem,
   ImportKind,
   ImportNotice,
   ImportOrigin,
   LocatedError,
-} from '../import';
+  ResultSource,
+} from './import-types';
 import { interpret } from '../interpret';
 import type { Interpretation } from '../types';
 
@@ -41,6 +44,90 @@ export interface DocumentOutcome {
 /** What {@link interpretDocument} reads: text (a file, a paste, an HL7 body) or parsed JSON. */
 export type DocumentInput = string | { readonly json: unknown };
 
+/** A document read, with its panels interpreted one at a time as they are reached. */
+export interface DocumentStream extends Omit<DocumentOutcome, 'items' | 'interpretations'> {
+  /** How many panels the document holds. */
+  readonly count: number;
+  /** Each panel, interpreted when the iteration reaches it: a batch is never held whole. */
+  readonly items: Iterable<DocumentItem>;
+}
+
+/**
+ * {@link interpretDocument} one panel at a time, for a caller that writes each interpretation
+ * as it comes (the CLI on a batch of 100,000 panels). `errors` holds the document's own
+ * problems; each item carries its own.
+ * @param input - the document text, or already-parsed JSON as `{ json }`
+ * @param options - `asOf`: the date of the interpretation, YYYY-MM-DD
+ * @returns what was read, and the items to iterate once
+ */
+export function streamDocument(
+  input: DocumentInput,
+  options: { readonly asOf: string },
+): DocumentStream {
+  const imported = typeof input === 'string' ? parseImport(input) : importJson(input.json);
+  if (imported.kind === 'invalid') {
+    return {
+      kind: 'invalid',
+      batch: false,
+      count: 0,
+      items: [],
+      errors: imported.errors,
+      ignored: imported.ignored,
+      notices: imported.notices,
+    };
+  }
+  const panels = imported.panels;
+  return {
+    kind: imported.kind,
+    batch: imported.batch,
+    count: panels.length,
+    items: interpretItems(panels, options.asOf),
+    errors:
+      panels.length === 0
+        ? [{ path: ['(root)'], message: 'must contain at least one panel', code: 'too-few' }]
+        : [],
+    ignored: imported.ignored,
+    notices: imported.notices,
+  };
+}
+
+function* interpretItems(panels: readonly ImportItem[], asOf: string): Generator<DocumentItem> {
+  for (const item of panels) yield interpretItem(item, asOf);
+}
+
+/** Interprets one panel read from a document: warnings the source adds, errors located in it. */
+function interpretItem(item: ImportItem, asOf: string): DocumentItem {
+  if (item.imported === undefined || item.errors.length > 0) return item;
+  const outcome = interpret(item.imported.panel, { asOf });
+  if (!outcome.ok) {
+    return { ...item, errors: outcome.errors.map((error) => locateFieldError(item.origin, error)) };
+  }
+  const interpretation = mergeImportWarnings(
+    outcome.value,
+    item.imported.warnings,
+    item.imported.sources,
+  );
+  return { ...item, imported: withPanelSubject(item.imported), interpretation };
+}
+
+/**
+ * Adds the panel's patient reference (`subject`, validated by `interpret()`) to each result's
+ * source, so the FHIR writer puts it on every Observation; a subject the source document gave
+ * for a result (a FHIR Observation's own) is kept.
+ * @param imported - what was read, after `interpret()` accepted the panel
+ * @returns the same, with the subject carried by every result's source
+ */
+function withPanelSubject(imported: ImportedPanel): ImportedPanel {
+  const subject = imported.panel.subject;
+  if (subject === undefined) return imported;
+  const sources = imported.panel.results.map((_result, index): ResultSource => {
+    const source = imported.sources?.[index];
+    if (source?.carried?.subject !== undefined) return source;
+    return { ...source, carried: { ...source?.carried, subject: { ...subject } } };
+  });
+  return { ...imported, sources };
+}
+
 /**
  * The one way from a document to interpretations, used by the screen, the CLI (interpret and
  * handout) and the API: read it (panel JSON, FHIR R4, HL7 v2 ORU^R01 or lab CSV), interpret each
@@ -54,52 +141,18 @@ export function interpretDocument(
   input: DocumentInput,
   options: { readonly asOf: string },
 ): DocumentOutcome {
-  const imported = typeof input === 'string' ? parseImport(input) : importJson(input.json);
-  if (imported.kind === 'invalid') {
-    return {
-      kind: 'invalid',
-      batch: false,
-      items: [],
-      interpretations: [],
-      errors: imported.errors,
-      ignored: imported.ignored,
-      notices: imported.notices,
-    };
-  }
-  const items: DocumentItem[] = [];
-  const interpretations: Interpretation[] = [];
-  const errors: LocatedError[] = [];
-  for (const item of imported.panels) {
-    if (item.imported === undefined || item.errors.length > 0) {
-      errors.push(...item.errors);
-      items.push(item);
-      continue;
-    }
-    const outcome = interpret(item.imported.panel, { asOf: options.asOf });
-    if (!outcome.ok) {
-      const located = outcome.errors.map((error) => locateFieldError(item.origin, error));
-      errors.push(...located);
-      items.push({ ...item, errors: located });
-      continue;
-    }
-    const interpretation = mergeImportWarnings(
-      outcome.value,
-      item.imported.warnings,
-      item.imported.sources,
-    );
-    interpretations.push(interpretation);
-    items.push({ ...item, interpretation });
-  }
-  if (items.length === 0) {
-    errors.push({ path: ['(root)'], message: 'must contain at least one panel', code: 'too-few' });
-  }
+  const { items, errors, ...read } = streamDocument(input, options);
+  const all = [...items];
   return {
-    kind: imported.kind,
-    batch: imported.batch,
-    items,
-    interpretations,
-    errors,
-    ignored: imported.ignored,
-    notices: imported.notices,
+    kind: read.kind,
+    batch: read.batch,
+    items: all,
+    interpretations: all.flatMap((item) =>
+      item.interpretation === undefined ? [] : [item.interpretation],
+    ),
+    // The document's own problems (none when it held panels), then each item's, in order.
+    errors: [...all.flatMap((item) => item.errors), ...errors],
+    ignored: read.ignored,
+    notices: read.notices,
   };
 }

@@ -3,7 +3,7 @@ import type { Hl7Segment } from '@medplum/core';
 import type { Panel, PanelResult } from '../schemas';
 import type { Comparator, WarningCode } from '../types';
 import { COMPARATORS } from '../types';
-import { LOINC_TO_ANALYTE } from './fhir-read';
+import { LOINC_TO_ANALYTE, REFUSED_LOINC } from './loinc';
 import { IgnoredList, invalidImport } from './import-types';
 import type {
   ImportedPanel,
@@ -16,7 +16,7 @@ import type {
   ResultSource,
 } from './import-types';
 import type { Location } from './location';
-import { V2_FLAG_SYSTEM } from './shared';
+import { V2_FLAG_SYSTEM } from './codes';
 import { importWarning, preliminaryWarning, rangeDroppedWarning } from './warnings';
 
 /** OBX-11 result status (HL7 table 0085) -> what we do with the result. */
@@ -102,16 +102,10 @@ function readObx(segment: Hl7Segment, label: Location): ObxRead {
   }
   const meaning = LOINC_TO_ANALYTE.get(loinc.code);
   if (meaning === undefined) {
-    return loinc.code === '16695-9'
-      ? {
-          kind: 'error',
-          error: {
-            path: at(3),
-            message: 'LOINC 16695-9 is vitamin B12 in whole blood; serum cut-offs do not apply',
-            code: 'invalid',
-          },
-        }
-      : { kind: 'ignored', code: `LOINC ${loinc.code}` };
+    const refused = REFUSED_LOINC.get(loinc.code);
+    return refused === undefined
+      ? { kind: 'ignored', code: `LOINC ${loinc.code}` }
+      : { kind: 'error', error: { path: at(3), message: refused, code: 'invalid' } };
   }
   const statusCode = part(segment, 11, 1).trim().toUpperCase();
   const status = OBX_STATUS[statusCode];

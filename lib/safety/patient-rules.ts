@@ -10,10 +10,12 @@ import type { RuleFacts, SafetyRule } from './rule';
 
 /**
  * Where a rule's sentence goes: a block of the test's section (`doNow`, `suggest`, `foods`,
- * `goodToKnow`), the notes about the whole handout (`panel`, shown once), or a group of the
- * red-flag box (`redFlags`).
+ * `goodToKnow`), the notes about the whole handout (`panel`, shown once), a note under the groups
+ * of the red-flag box (`redFlags`), or the lead of a "call 911" group of that box whose symptoms
+ * are named in {@link EMERGENCY_SYMPTOMS} (`emergency`).
  */
-export type PatientPlace = 'doNow' | 'suggest' | 'foods' | 'goodToKnow' | 'panel' | 'redFlags';
+export type PatientPlace =
+  'doNow' | 'suggest' | 'foods' | 'goodToKnow' | 'panel' | 'redFlags' | 'emergency';
 
 const is = (facts: RuleFacts, analyte: AnalyteId): boolean => facts.analyte === analyte;
 const has = (facts: RuleFacts, flag: ContextFlag): boolean => facts.context.includes(flag);
@@ -45,6 +47,14 @@ export const PATIENT_RULES = [
     shows: 'doNow',
     suppresses: [foodsId('vitamin-d'), habitId('calcium')],
     citationIds: ['holick-2011', 'ods-vitamin-d'],
+  },
+  {
+    // High but not critical (8.2: "vitamin D critical, or high with symptoms"): the signs of high
+    // calcium that mean 911, in the red-flag box; a critical result has them in its own box.
+    id: 'vd-high-symptoms',
+    when: (f: RuleFacts) => is(f, 'vitamin-d') && high(f) && f.critical !== 'high',
+    shows: 'emergency',
+    citationIds: ['ods-vitamin-d', 'marcinowska-2018'],
   },
   {
     id: 'vd-no-extra',
@@ -353,7 +363,8 @@ export const PATIENT_RULES = [
     id: 'ckd-diet',
     when: (f: RuleFacts) => has(f, 'ckd'),
     shows: 'panel',
-    suppresses: [...ALL_FOODS, habitId('calcium'), habitId('omega-3')],
+    // Cutting back on fast food is a change of diet too: that is the kidney team's call.
+    suppresses: [...ALL_FOODS, habitId('calcium'), habitId('omega-3'), habitId('cut-processed')],
     citationIds: ['ods-magnesium', 'kdigo-2017'],
   },
   {
@@ -372,6 +383,14 @@ export const PATIENT_RULES = [
 
 /** The id of one of {@link PATIENT_RULES}: the key of its sentence in each language file. */
 export type PatientRuleId = (typeof PATIENT_RULES)[number]['id'];
+
+/**
+ * The symptom list under each `emergency` rule's lead: the same list a critical result of that
+ * kind shows (the language files hold the symptoms once, by kind).
+ */
+export const EMERGENCY_SYMPTOMS = {
+  'vd-high-symptoms': 'vitamin-d-high',
+} as const satisfies Partial<Record<PatientRuleId, string>>;
 
 /** The red-flag box is on every handout; these are its sources (section 8.1). */
 export const RED_FLAG_CITATION_IDS = ['nice-ng59', 'qaseem-2017', 'girft-ces-2023'];

@@ -1,14 +1,15 @@
 /**
  * Turns the chart's Observations into what the SMART screen shows: one reading per readable
- * Observation (read by the FHIR reader in lib/fhir.ts and classified by interpret(), the same rule
+ * Observation (read by the FHIR reader in lib/formats/fhir/read.ts and classified by interpret(), the same rule
  * set as the form), the newest reading of each analyte as a pre-fill for the form, the history of
  * each analyte with a one-line trend, and every Observation that could not be used, with why.
  * Pure: the caller fetched the resources and passes the date.
  */
 import { ANALYTES } from '../analytes/registry';
-import { panelsFromFhir } from '../formats/fhir-read';
+import { panelsFromFhir } from '../formats/fhir/read';
 import { formatLocation } from '../formats/location';
 import { interpret } from '../interpret';
+import { monthName } from '../month-names';
 import { findScalePosition } from '../scale';
 import type { Panel, PanelResult } from '../schemas';
 import { ANALYTE_IDS } from '../types';
@@ -248,29 +249,13 @@ export function buildChartPrefill(
   };
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
-
 /**
  * "March 2026" from "2026-03-10".
  * @param date - YYYY-MM-DD
  * @returns month and year
  */
 export function formatMonth(date: string): string {
-  const month = MONTHS[Number(date.slice(5, 7)) - 1] ?? date.slice(5, 7);
-  return `${month} ${date.slice(0, 4)}`;
+  return `${monthName(Number(date.slice(5, 7)), 'en')} ${date.slice(0, 4)}`;
 }
 
 /**

@@ -3,32 +3,30 @@ import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { renderHandout } from '../../lib/handout/render';
 import { interpretDocument } from '../../lib/formats/document';
-import { formatLocatedError } from '../../lib/import';
+import { formatLocatedError } from '../../lib/formats/import';
 import { loadHandoutFonts } from '../../server/handout-fonts';
-import { EXIT, formatLocalDate, readInput } from './io';
+import { HANDOUT_LANGS } from '../../lib/handout/text/handout-text';
+import { PAPER_SIZES } from '../../lib/handout/layout';
+import type { PaperSize } from '../../lib/handout/layout';
+import { EXIT, readInput } from './io';
+import type { CliIo } from './io';
+
+const PAPER_NAMES = Object.keys(PAPER_SIZES) as PaperSize[];
 
 /** Help text of `labs handout`. */
-export const HANDOUT_USAGE = `Usage: npm run --silent labs -- handout FILE|- --out OUT.pdf [--lang en|es] [--paper letter|a4]
+export const HANDOUT_USAGE = `Usage: npm run --silent labs -- handout FILE|- --out OUT.pdf [--lang ${HANDOUT_LANGS.join('|')}] [--paper ${PAPER_NAMES.join('|')}]
 
 Writes the patient handout for ONE panel: a JSON panel object, a FHIR R4 Observation or Bundle
 of one patient's results, or CSV (header panel_id,analyte,value,unit) holding one panel.
   --out OUT.pdf        where to write the PDF (- writes it to stdout)
-  --lang en|es         language of the handout (default en)
-  --paper letter|a4    paper size (default letter)
+  --lang ${HANDOUT_LANGS.join('|').padEnd(13)} language of the handout (default en)
+  --paper ${PAPER_NAMES.join('|').padEnd(12)} paper size (default letter)
 The date printed on the handout is today's date.
 Exit codes: 0 written; 2 the input is not one valid panel (nothing is written);
 64 usage error; 66 input cannot be read; 70 internal error.`;
 
-const LANGS = ['en', 'es'] as const;
-const PAPERS = ['letter', 'a4'] as const;
-
 /** The streams a command uses; `today` (YYYY-MM-DD) comes from the dispatcher's clock. */
-export interface HandoutCommandIo {
-  readonly stdin: NodeJS.ReadableStream;
-  readonly stdout: NodeJS.WritableStream;
-  readonly stderr: NodeJS.WritableStream;
-  readonly today?: string;
-}
+export type HandoutCommandIo = Omit<CliIo, 'stderrIsTTY'>;
 
 function usageError(io: HandoutCommandIo, message: string): number {
   io.stderr.write(`labs handout: ${message}\n\n${HANDOUT_USAGE}\n`);
@@ -66,7 +64,7 @@ function writeBytes(stream: NodeJS.WritableStream, bytes: Uint8Array): Promise<v
  * (as of today) and writes its patient handout. Bad input writes nothing and exits 2 with one
  * `path: message` line per problem on stderr.
  * @param args - the arguments after `handout`
- * @param io - the streams (and today's date; the local date is used when absent)
+ * @param io - the streams and today's date (the date of the interpretation and the handout)
  * @returns the exit code
  */
 export async function runHandoutCommand(args: string[], io: HandoutCommandIo): Promise<number> {
@@ -91,10 +89,10 @@ export async function runHandoutCommand(args: string[], io: HandoutCommandIo): P
     io.stdout.write(`${HANDOUT_USAGE}\n`);
     return EXIT.ok;
   }
-  const lang = pick(LANGS, values.lang, 'en');
-  if (!lang) return usageError(io, '--lang must be en or es');
-  const paper = pick(PAPERS, values.paper, 'letter');
-  if (!paper) return usageError(io, '--paper must be letter or a4');
+  const lang = pick(HANDOUT_LANGS, values.lang, 'en');
+  if (!lang) return usageError(io, `--lang must be one of ${HANDOUT_LANGS.join(', ')}`);
+  const paper = pick(PAPER_NAMES, values.paper, 'letter');
+  if (!paper) return usageError(io, `--paper must be one of ${PAPER_NAMES.join(', ')}`);
   const out = values.out;
   if (out === undefined || out === '') return usageError(io, '--out OUT.pdf is required');
   const [source, ...extra] = positionals;
@@ -102,13 +100,12 @@ export async function runHandoutCommand(args: string[], io: HandoutCommandIo): P
     return usageError(io, 'handout takes one FILE (or - for stdin)');
   }
 
-  const input = await readInput(source, { ...io, stderrIsTTY: false, today: io.today ?? '' });
+  const input = await readInput(source, { ...io, stderrIsTTY: false });
   if (!input.ok) {
     io.stderr.write(`labs: ${input.message}\n`);
     return EXIT.noInput;
   }
-  const today = io.today ?? formatLocalDate(new Date());
-  const document = interpretDocument(input.text, { asOf: today });
+  const document = interpretDocument(input.text, { asOf: io.today });
   if (document.errors.length > 0) {
     io.stderr.write(`${document.errors.map(formatLocatedError).join('\n')}\n`);
     return EXIT.invalid;
@@ -129,7 +126,8 @@ export async function runHandoutCommand(args: string[], io: HandoutCommandIo): P
   const { bytes, warnings } = await renderHandout(interpretation, loadHandoutFonts(), {
     lang,
     paper,
-    generatedOn: interpretation.asOf ?? today,
+    // The handout's date is the interpretation's: no second "today".
+    generatedOn: interpretation.asOf ?? io.today,
   });
   // Warnings name the field, never its content (no patient data on stderr).
   for (const warning of warnings) io.stderr.write(`labs handout: warning: ${warning.message}\n`);

@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/csv';
-import { toFhirBundle, toFhirEntries } from '../../lib/fhir';
-import { interpretDocument } from '../../lib/formats/document';
-import type { DocumentOutcome } from '../../lib/formats/document';
-import { formatLocatedError, locateError } from '../../lib/import';
-import type { ImportOrigin, ResultSource } from '../../lib/import';
-import { interpret } from '../../lib/interpret';
+import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/formats/csv/write';
+import { toFhirBundle, toFhirEntries } from '../../lib/formats/fhir/write';
+import { streamDocument } from '../../lib/formats/document';
+import type { DocumentStream } from '../../lib/formats/document';
+import { formatLocatedError } from '../../lib/formats/import';
+import type { ResultSource } from '../../lib/formats/import-types';
 import { interpretOptionsSchema } from '../../lib/schemas';
 import type { Interpretation } from '../../lib/types';
 import { ChunkedWriter, EXIT, readInput, writeErrors } from './io';
@@ -79,74 +78,6 @@ function createSink(format: InterpretFormat, batch: boolean, out: ChunkedWriter)
   }
 }
 
-/**
- * The panels of a JSON array, parsed here rather than by `parseImport`, which builds an import
- * item per panel up front: a batch of 100,000 panels is interpreted as it is read instead (see
- * {@link interpretArray}). Anything else (and an array that is not valid JSON, whose error
- * `parseImport` words) is left to `parseImport`.
- * @param text - the input text
- * @returns the array, or undefined when the text is not a JSON array
- */
-function parseJsonArray(text: string): unknown[] | undefined {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const start = body.search(/\S/);
-  if (start === -1 || body[start] !== '[') return undefined;
-  try {
-    const json: unknown = JSON.parse(body);
-    return Array.isArray(json) ? json : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Where an error of array element `index` is: what `importJson` gives each element. */
-function arrayOrigin(index: number): ImportOrigin {
-  return { prefix: [{ label: `[${index}]` }], results: [], panelFields: {} };
-}
-
-/**
- * A JSON array of panels, as `parseImport` + the batch loop below would run it: each element
- * is interpreted as it comes (it has no import warnings), errors are located as `[i] path`.
- * @param panels - the parsed array
- * @param format - the output format
- * @param asOf - the date of the interpretation
- * @param io - the streams
- * @returns the exit code
- */
-async function interpretArray(
-  panels: unknown[],
-  format: InterpretFormat,
-  asOf: string,
-  io: CliIo,
-): Promise<number> {
-  const out = new ChunkedWriter(io.stdout);
-  const sink = createSink(format, true, out);
-  const total = panels.length;
-  const showProgress = io.stderrIsTTY && total >= PROGRESS_EVERY;
-  const options = { asOf };
-  let failed = 0;
-  await sink.begin();
-  for (let index = 0; index < total; index++) {
-    const outcome = interpret(panels[index], options);
-    if (outcome.ok) {
-      const waiting = sink.add(outcome.value, index);
-      if (waiting !== undefined) await waiting;
-    } else {
-      failed += 1;
-      if (showProgress) io.stderr.write('\r\x1b[K');
-      const origin = arrayOrigin(index);
-      writeErrors(
-        io,
-        outcome.errors.map((error) => locateError(origin, error)),
-      );
-    }
-    if (showProgress && (index + 1) % PROGRESS_EVERY === 0) {
-      io.stderr.write(`\rinterpreted ${index + 1}/${total} panels`);
-    }
-  }
-  return finishBatch(sink, out, io, total, failed, showProgress);
-}
-
 async function finishBatch(
   sink: OutputSink,
   out: ChunkedWriter,
@@ -210,11 +141,9 @@ export async function runInterpretCommand(args: readonly string[], io: CliIo): P
     io.stderr.write(`labs: ${input.message}\n`);
     return EXIT.noInput;
   }
-  const array = parseJsonArray(input.text);
-  if (array !== undefined) return interpretArray(array, format, asOf, io);
-  const document = interpretDocument(input.text, { asOf });
+  const document = streamDocument(input.text, { asOf });
   reportDocument(document, io);
-  if (document.kind === 'invalid') {
+  if (document.kind === 'invalid' || document.errors.length > 0) {
     writeErrors(io, document.errors.map(formatLocatedError));
     return EXIT.invalid;
   }
@@ -223,7 +152,7 @@ export async function runInterpretCommand(args: readonly string[], io: CliIo): P
   if (!document.batch) {
     const [item] = document.items;
     if (item?.interpretation === undefined) {
-      writeErrors(io, document.errors.map(formatLocatedError));
+      writeErrors(io, (item?.errors ?? []).map(formatLocatedError));
       return EXIT.invalid;
     }
     const sink = createSink(format, false, out);
@@ -235,19 +164,27 @@ export async function runInterpretCommand(args: readonly string[], io: CliIo): P
   }
 
   const sink = createSink(format, true, out);
-  const total = document.items.length;
+  const total = document.count;
+  const showProgress = io.stderrIsTTY && total >= PROGRESS_EVERY;
+  let done = 0;
   let failed = 0;
   await sink.begin();
+  // Each panel is written as soon as it is interpreted: a batch is never held whole.
   for (const item of document.items) {
     if (item.interpretation !== undefined) {
       const waiting = sink.add(item.interpretation, item.index, item.imported?.sources);
       if (waiting !== undefined) await waiting;
     } else {
       failed += 1;
+      if (showProgress) io.stderr.write('\r\x1b[K');
       writeErrors(io, item.errors.map(formatLocatedError));
     }
+    done += 1;
+    if (showProgress && done % PROGRESS_EVERY === 0) {
+      io.stderr.write(`\rinterpreted ${done}/${total} panels`);
+    }
   }
-  return finishBatch(sink, out, io, total, failed, false);
+  return finishBatch(sink, out, io, total, failed, showProgress);
 }
 
 /**
@@ -257,7 +194,7 @@ export async function runInterpretCommand(args: readonly string[], io: CliIo): P
  * @param document - the outcome
  * @param io - the streams
  */
-function reportDocument(document: DocumentOutcome, io: CliIo): void {
+function reportDocument(document: DocumentStream, io: CliIo): void {
   const { ignored, notices } = document;
   if (ignored.count > 0) {
     io.stderr.write(

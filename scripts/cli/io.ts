@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { decodeText } from '../../lib/import';
+import { decodeText } from '../../lib/formats/import';
+import { localCalendarDate } from '../../lib/calendar-date';
 
 /** Exit codes of the `labs` CLI. */
 export const EXIT = {
@@ -28,17 +29,6 @@ export interface CliIo {
 }
 
 /**
- * The date of `now` in local time as YYYY-MM-DD.
- * @param now - the moment
- * @returns the local calendar date
- */
-export function formatLocalDate(now: Date): string {
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}
-
-/**
  * The real process streams and today's date.
  * @returns the I/O of this process
  */
@@ -48,7 +38,7 @@ export function createProcessIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
-    today: formatLocalDate(new Date()),
+    today: localCalendarDate(new Date()),
   };
 }
 

@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext } from '@playwright/test';
-import { MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from '../../lib/http/limits';
+import {
+  MAX_BODY_BYTES,
+  MAX_LISTED_ERRORS,
+  MAX_PANELS_PER_REQUEST,
+} from '../../server/http/limits';
 import { findFreePort, golden, sendRaw, startExtraServer, suitePort } from './api-helpers';
 import type { ExtraServer } from './api-helpers';
 

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { APIResponse } from '@playwright/test';
-import { MAX_BODY_BYTES } from '../../lib/http/limits';
+import { MAX_BODY_BYTES } from '../../server/http/limits';
 import {
   golden,
   invalidPanels,

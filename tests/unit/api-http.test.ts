@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { buildPageCsp, createNonce } from '@/lib/http/csp';
-import { negotiateMediaType, parseBodyContentType } from '@/lib/http/media-type';
-import { MAX_LISTED_ERRORS } from '@/lib/http/limits';
-import { interpretationSchema, referencesSchema } from '@/lib/http/api-schemas';
-import { buildOpenApiDocument } from '@/lib/http/openapi';
+import { buildPageCsp, createNonce } from '@/server/http/csp';
+import { negotiateMediaType, parseBodyContentType } from '@/server/http/media-type';
+import { MAX_LISTED_ERRORS } from '@/server/http/limits';
+import { interpretationSchema } from '@/lib/interpretation-schema';
+import { referencesSchema } from '@/server/http/api-schemas';
+import { buildOpenApiDocument } from '@/server/http/openapi';
 import { interpret } from '@/lib/interpret';
 import { buildReferences } from '@/lib/references';
 import { GOLDEN_CASES } from './golden-cases';
-import { buildProblem, PROBLEM_CODES, PROBLEM_TABLE, problemTypeUri } from '@/lib/http/problem';
+import { buildProblem, PROBLEM_CODES, PROBLEM_TABLE, problemTypeUri } from '@/server/http/problem';
 import { panelSchema } from '@/lib/schemas';
 
 describe('buildProblem', () => {

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument } from '@/lib/http/openapi';
+import { buildOpenApiDocument } from '@/server/http/openapi';
 
 const document = buildOpenApiDocument();
 const operations = Object.entries(document.paths).flatMap(([path, item]) =>

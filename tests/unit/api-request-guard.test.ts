@@ -8,7 +8,7 @@ import type { Server } from 'node:http';
 import { connect } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '@/lib/http/limits';
+import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '@/server/http/limits';
 import { installRequestGuard } from '@/server/request-guard';
 
 let server: Server;

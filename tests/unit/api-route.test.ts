@@ -3,8 +3,8 @@
  * plain Request objects and request shapes: no server needed.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/lib/http/limits';
-import { cspReportUri } from '@/lib/http/csp';
+import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/server/http/limits';
+import { cspReportUri } from '@/server/http/csp';
 import { defineRoute } from '@/server/api-route';
 import { corsPreflightHeaders, readCorsOrigins } from '@/server/cors';
 import { readJsonBody } from '@/server/read-json-body';

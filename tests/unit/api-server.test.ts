@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { handoutQuerySchema } from '@/lib/http/api-schemas';
+import { handoutQuerySchema } from '@/server/http/api-schemas';
 import { isAuthorized, MIN_TOKEN_LENGTH, readApiTokens, readTokenSetting } from '@/server/api-auth';
-import { MAX_BODY_BYTES } from '@/lib/http/limits';
+import { MAX_BODY_BYTES } from '@/server/http/limits';
 import { readBodyText } from '@/server/read-body';
-import { readQuery, todayUtc } from '@/server/read-query';
+import { readQuery, serverToday } from '@/server/read-query';
 
 /** A request whose body arrives in chunks; counts how many chunks the reader pulled. */
 function streamingRequest(chunks: readonly Uint8Array[], headers: Record<string, string> = {}) {
@@ -159,8 +159,10 @@ describe('readQuery', () => {
   });
 });
 
-describe('todayUtc', () => {
-  it('formats the UTC date, not the local one', () => {
-    expect(todayUtc(new Date('2026-11-26T23:30:00-05:00'))).toBe('2026-11-27');
+describe('serverToday', () => {
+  it('is the local calendar date of the moment, as every other door dates an interpretation', () => {
+    // Half past midnight local time: the UTC date differs in every zone east of UTC.
+    expect(serverToday(new Date(2026, 10, 27, 0, 30))).toBe('2026-11-27');
+    expect(serverToday(new Date(2026, 10, 26, 23, 59))).toBe('2026-11-26');
   });
 });

@@ -1,10 +1,34 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYTES } from '@/lib/analytes/registry';
 import { CITATIONS, findCitation } from '@/lib/citations';
+import { buildHandoutModel } from '@/lib/handout/model';
 import { NUTRIENTS } from '@/lib/nutrients';
+import { buildReferences } from '@/lib/references';
 import { CLINICIAN_RULES } from '@/lib/safety/clinician-rules';
+import {
+  CRITICAL_CITATION_IDS,
+  PATIENT_RULES,
+  RED_FLAG_CITATION_IDS,
+} from '@/lib/safety/patient-rules';
 import { CLINICIAN_RED_FLAGS } from '@/lib/safety/red-flags';
 import type { Citation } from '@/lib/types';
+import { SCENARIOS } from './handout-scenarios';
+import { GENERATED_ON, interpretOrThrow } from './handout-test-utils';
+
+/**
+ * A link that runs a search instead of naming one record: PubMed `?term=`, DailyMed
+ * `search.cfm?query=`, any `q=` or `query=` parameter, or a path ending in /search.
+ */
+function isSearchLink(url: string): boolean {
+  const parsed = new URL(url);
+  const params = parsed.searchParams;
+  return (
+    params.has('term') ||
+    params.has('query') ||
+    params.has('q') ||
+    /\/search(\.\w+)?\/?$/i.test(parsed.pathname)
+  );
+}
 
 /** Every `citationIds` array anywhere inside a value (objects, arrays, nested). */
 function collectCitationIds(value: unknown, seen = new Set<unknown>()): string[] {
@@ -34,7 +58,15 @@ describe('citation entries', () => {
       expect(citation.year).toBeLessThanOrEqual(2026);
       expect(citation.doi !== undefined || citation.url !== undefined).toBe(true);
       if (citation.doi !== undefined) expect(citation.doi).toMatch(/^10\.\d{4,}\/\S+$/);
-      if (citation.url !== undefined) expect(citation.url).toMatch(/^https:\/\/[^\s]+$/);
+      if (citation.url !== undefined) {
+        expect(citation.url).toMatch(/^https:\/\/[^\s]+$/);
+        // Every entry points at the record itself, never at a search for it.
+        expect(isSearchLink(citation.url), citation.url).toBe(false);
+      }
+      // A published article's full reference names its year (web pages carry theirs in \`year\`).
+      if (citation.doi !== undefined) expect(citation.text).toContain(String(citation.year));
+      // No doubled full stop after "et al." (a sign of a reconstructed reference).
+      expect(citation.text).not.toContain('et al..');
       // The full reference carries its own title and authors (no reconstructed variant).
       expect(citation.text).toContain(citation.title);
       expect(citation.text.startsWith(citation.authors)).toBe(true);
@@ -84,17 +116,55 @@ describe('citation entries', () => {
   });
 });
 
+describe('a search link is told apart from a record link', () => {
+  it.each([
+    'https://pubmed.ncbi.nlm.nih.gov/?term=Langan+Goodbred',
+    'https://dailymed.nlm.nih.gov/dailymed/search.cfm?query=levothyroxine',
+    'https://www.example.org/search?q=vitamin',
+    'https://www.example.org/search',
+  ])('%s is a search link', (url) => {
+    expect(isSearchLink(url)).toBe(true);
+  });
+  it.each([
+    'https://pubmed.ncbi.nlm.nih.gov/28925645/',
+    'https://www.accessdata.fda.gov/scripts/cder/daf/index.cfm?event=overview.process&ApplNo=021402',
+    'https://ods.od.nih.gov/factsheets/VitaminD-HealthProfessional/',
+  ])('%s names one record', (url) => {
+    expect(isSearchLink(url)).toBe(false);
+  });
+});
+
 describe('every citation id used anywhere resolves', () => {
+  const scenarioInterpretations = SCENARIOS.map((scenario) => interpretOrThrow(scenario.panel));
   const sources: ReadonlyArray<readonly [string, unknown]> = [
     ['analytes', ANALYTES],
     ['nutrients', NUTRIENTS],
     ['clinician rules', CLINICIAN_RULES],
     ['clinician red flags', CLINICIAN_RED_FLAGS],
+    ['patient rules', PATIENT_RULES],
+    ['reference page', buildReferences()],
+    ['interpretations of the handout scenarios', scenarioInterpretations],
   ];
   it.each(sources)('%s', (_name, data) => {
     const ids = collectCitationIds(data);
     expect(ids.length).toBeGreaterThan(0);
     const missing = ids.filter((id) => findCitation(id) === undefined);
     expect(missing).toEqual([]);
+  });
+
+  it('the red-flag and critical-result sources of the handout', () => {
+    const ids = [...RED_FLAG_CITATION_IDS, ...CRITICAL_CITATION_IDS];
+    expect(ids.filter((id) => findCitation(id) === undefined)).toEqual([]);
+  });
+
+  it('the sources behind every handout of the scenarios, both languages', () => {
+    const ids = scenarioInterpretations.flatMap((interpretation) =>
+      (['en', 'es'] as const).flatMap(
+        (lang) =>
+          buildHandoutModel(interpretation, { lang, generatedOn: GENERATED_ON }).citationIds,
+      ),
+    );
+    expect(ids.length).toBeGreaterThan(0);
+    expect(ids.filter((id) => findCitation(id) === undefined)).toEqual([]);
   });
 });

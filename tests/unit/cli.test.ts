@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toFhirBundle } from '@/lib/fhir';
+import { toFhirBundle } from '@/lib/formats/fhir/write';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
 import { runLabs } from '@/scripts/cli/run';

@@ -9,23 +9,30 @@ import {
   INTERPRETED_BY_EXTENSION,
   LOINC_SYSTEM,
   RULE_SET_EXTENSION,
-  toFhirBundle,
-  US_CORE_LAB_PROFILE,
-} from '@/lib/fhir';
-import type { FhirBundle } from '@/lib/fhir';
+} from '@/lib/formats/codes';
+import { toFhirBundle, US_CORE_LAB_PROFILE } from '@/lib/formats/fhir/write';
+import type { FhirBundle } from '@/lib/formats/fhir/write';
 import { interpretDocument } from '@/lib/formats/document';
-import { decodeText } from '@/lib/import';
+import type { DocumentOutcome } from '@/lib/formats/document';
+import { formatLocation } from '@/lib/formats/location';
+import { buildOpenApiDocument } from '@/server/http/openapi';
+import { decodeText } from '@/lib/formats/import';
 import { ANALYTE_IDS, STATUSES } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';
 
 const AS_OF = '2026-11-25';
 
+/** The writer's options for a document: each interpreted item's sources, in output order. */
+function sourcesOf(document: DocumentOutcome) {
+  return {
+    sources: document.items.filter((i) => i.interpretation).map((i) => i.imported?.sources),
+  };
+}
+
 function written(name: string): FhirBundle {
   const text = decodeText(readFileSync(`tests/fixtures/formats/${name}`)) ?? '';
   const document = interpretDocument(text, { asOf: AS_OF });
-  return toFhirBundle(document.interpretations, {
-    sources: document.items.filter((i) => i.interpretation).map((i) => i.imported?.sources),
-  });
+  return toFhirBundle(document.interpretations, sourcesOf(document));
 }
 
 /** Medplum's validator: throws an OperationOutcomeError listing every problem. */
@@ -201,5 +208,70 @@ describe('our extension and code systems are defined (public/fhir/)', () => {
   it('the band code system has every status we write', () => {
     expect(load('CodeSystem-guideline-band').concept?.map((c) => c.code)).toEqual([...STATUSES]);
     expect(load('CodeSystem-analyte').concept?.map((c) => c.code)).toEqual([...ANALYTE_IDS]);
+  });
+});
+
+describe('a patient reference given with a panel becomes Observation.subject', () => {
+  const panel = {
+    id: 'P1',
+    results: [
+      { analyte: 'vitamin-d', value: 18, unit: 'ng/mL' },
+      { analyte: 'magnesium', value: 0.8, unit: 'mmol/L' },
+    ],
+  };
+  const write = (subject: unknown) => {
+    const document = interpretDocument({ json: { ...panel, subject } }, { asOf: AS_OF });
+    return { document, bundle: toFhirBundle(document.interpretations, sourcesOf(document)) };
+  };
+
+  it.each([
+    [{ reference: 'Patient/123', display: 'Ann Example' }],
+    [{ reference: 'Patient/a-1.b/_history/2' }],
+    [{ reference: 'https://ehr.example.test/fhir/R4/Patient/123' }],
+    [{ reference: 'urn:uuid:8f7c2a9e-1b3d-4c5e-9f60-7a8b9c0d1e2f' }],
+  ])('%o is written on every Observation, which then claims US Core', (subject) => {
+    const { document, bundle } = write(subject);
+    expect(document.errors).toEqual([]);
+    expect(bundle.entry).toHaveLength(2);
+    for (const { resource } of bundle.entry) {
+      expect(resource.subject).toEqual(subject);
+      expect(resource.meta?.profile).toEqual([US_CORE_LAB_PROFILE]);
+      expect(problems(resource)).toEqual([]);
+    }
+  });
+
+  it.each([
+    [{ reference: '' }, 'subject.reference'],
+    [{ reference: 'Patient/' }, 'subject.reference'],
+    [{ reference: '123' }, 'subject.reference'],
+    [{ reference: 'Observation/1' }, 'subject.reference'],
+    [{ reference: 'javascript:alert(1)//Patient/1' }, 'subject.reference'],
+    [{ reference: 'Patient/1 OR 1=1' }, 'subject.reference'],
+    [{ reference: `Patient/${'a'.repeat(65)}` }, 'subject.reference'],
+    [{ reference: `https://${'a'.repeat(300)}.test/Patient/1` }, 'subject.reference'],
+    [{ reference: 'Patient/1', display: 'x'.repeat(201) }, 'subject.display'],
+    [{ reference: 'Patient/1', identifier: 'x' }, 'subject.identifier'],
+    [{ display: 'Ann' }, 'subject.reference'],
+    ['Patient/1', 'subject'],
+  ])('%o is refused, naming %s', (subject, path) => {
+    const { document } = write(subject);
+    expect(document.interpretations).toEqual([]);
+    expect(document.errors.map((error) => formatLocation(error.path))).toContain(path);
+  });
+
+  it('is documented in the OpenAPI document (Panel.subject)', () => {
+    const panelSchema = buildOpenApiDocument().components.schemas.Panel as {
+      properties: { subject?: { description?: string; properties?: object } };
+    };
+    expect(panelSchema.properties.subject?.description).toMatch(/written as `subject`/);
+    expect(Object.keys(panelSchema.properties.subject?.properties ?? {})).toEqual([
+      'reference',
+      'display',
+    ]);
+  });
+
+  it("a FHIR input's own subject is kept", () => {
+    const [entry] = written('us-core-searchset.json').entry;
+    expect(entry?.resource.subject).toEqual({ reference: 'Patient/pat-1' });
   });
 });

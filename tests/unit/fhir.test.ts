@@ -1,58 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  BAND_SYSTEM,
-  LOINC_SYSTEM,
-  panelsFromFhir,
-  RULE_SET_EXTENSION,
-  toFhirBundle,
-  UCUM_SYSTEM,
-  V3_INTERPRETATION_SYSTEM,
-} from '@/lib/fhir';
+import { LOINC_SYSTEM, RULE_SET_EXTENSION } from '@/lib/formats/codes';
+import { panelsFromFhir } from '@/lib/formats/fhir/read';
+import { toFhirBundle } from '@/lib/formats/fhir/write';
 import { formatLocation } from '@/lib/formats/location';
-import type { ImportItem } from '@/lib/import';
-import { interpret } from '@/lib/interpret';
-import type { Interpretation } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';
 
-const AS_OF = '2026-11-25';
-
-function interpretOk(panel: unknown): Interpretation {
-  const outcome = interpret(panel, { asOf: AS_OF });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.value;
-}
-
-/** The items, with each error's location printed (as every surface prints it). */
-function read(json: unknown) {
-  const outcome = panelsFromFhir(json);
-  if (outcome.kind === 'invalid') throw new Error(JSON.stringify(outcome.errors));
-  return outcome.panels.map((item: ImportItem) => ({
-    ...item,
-    errors: item.errors.map((error) => ({ ...error, path: formatLocation(error.path) })),
-  }));
-}
-
-/** A minimal Observation with a LOINC code and a quantity. */
-function observation(
-  loinc: string,
-  quantity: Record<string, unknown>,
-  extra: Record<string, unknown> = {},
-): Record<string, unknown> {
-  return {
-    resourceType: 'Observation',
-    status: 'final',
-    code: { coding: [{ system: LOINC_SYSTEM, code: loinc }] },
-    valueQuantity: quantity,
-    ...extra,
-  };
-}
-
-function bundle(resources: unknown[], type = 'collection'): Record<string, unknown> {
-  return { resourceType: 'Bundle', type, entry: resources.map((resource) => ({ resource })) };
-}
-
-const ucum = (value: number, code: string) => ({ value, unit: code, system: UCUM_SYSTEM, code });
+import { bundle, interpretOk, observation, read, ucum } from './fhir-test-utils';
 
 describe('toFhirBundle -> panelsFromFhir round trip', () => {
   const interpretations = GOLDEN_CASES.map((golden) => interpretOk(golden.panel));
@@ -97,74 +51,6 @@ describe('toFhirBundle -> panelsFromFhir round trip', () => {
       );
     },
   );
-});
-
-describe('toFhirBundle', () => {
-  const golden = GOLDEN_CASES.find((c) => c.id === 'censored-decided');
-  const interpretation = interpretOk(golden?.panel);
-  const result = toFhirBundle([interpretation]);
-  const first = result.entry[0]?.resource;
-
-  it('is a collection Bundle with one Observation per result', () => {
-    expect(result.resourceType).toBe('Bundle');
-    expect(result.type).toBe('collection');
-    expect(result.entry).toHaveLength(interpretation.results.length);
-    expect(new Set(result.entry.map((e) => e.resource.id)).size).toBe(result.entry.length);
-  });
-
-  it('writes the LOINC code with text, and UCUM quantities with the comparator', () => {
-    expect(first?.code.coding[0]).toMatchObject({ system: LOINC_SYSTEM, code: '62292-8' });
-    expect(first?.code.text).toBe(interpretation.results[0]?.analyteName);
-    expect(first?.valueQuantity).toEqual({
-      value: 5,
-      comparator: '<',
-      unit: 'ng/mL',
-      system: UCUM_SYSTEM,
-      code: 'ng/mL',
-    });
-  });
-
-  it('codes the interpretation in v3 and our band system', () => {
-    const codings = first?.interpretation[0]?.coding ?? [];
-    expect(codings[0]).toEqual({ system: V3_INTERPRETATION_SYSTEM, code: 'L', display: 'Low' });
-    expect(codings[1]).toMatchObject({ system: BAND_SYSTEM, code: 'deficient' });
-    const critical = result.entry[2]?.resource.interpretation[0]?.coding[0];
-    expect(critical).toEqual({
-      system: V3_INTERPRETATION_SYSTEM,
-      code: 'LL',
-      display: 'Critical low',
-    });
-  });
-
-  it('sends insufficient as L plus the local band code', () => {
-    const borderline = interpretOk(GOLDEN_CASES.find((c) => c.id === 'borderline-si-units')?.panel);
-    const codings = toFhirBundle([borderline]).entry[0]?.resource.interpretation[0]?.coding;
-    expect(codings?.map((c) => c.code)).toEqual(['L', 'insufficient']);
-  });
-
-  it('uses IND for an indeterminate result', () => {
-    const open = interpretOk(GOLDEN_CASES.find((c) => c.id === 'censored-indeterminate')?.panel);
-    const codings = toFhirBundle([open]).entry[0]?.resource.interpretation[0]?.coding;
-    expect(codings?.map((c) => c.code)).toEqual(['IND', 'indeterminate']);
-  });
-
-  it('gives the guideline sufficient band as a reference range and the rule set as a note', () => {
-    const range = first?.referenceRange.find((r) =>
-      r.type.coding.some((c) => c.system === BAND_SYSTEM),
-    );
-    expect(range?.low).toMatchObject({ value: 30, code: 'ng/mL' });
-    expect(range?.high).toMatchObject({ value: 100, code: 'ng/mL' });
-    expect(first?.note[0]?.text).toContain('endocrine-society-2011');
-    expect(first?.extension).toEqual([
-      { url: RULE_SET_EXTENSION, valueCode: 'endocrine-society-2011' },
-    ]);
-  });
-
-  it('writes warnings as notes', () => {
-    const high = interpretOk(GOLDEN_CASES.find((c) => c.id === 'high-and-critical')?.panel);
-    const notes = toFhirBundle([high]).entry[2]?.resource.note.map((n) => n.text) ?? [];
-    expect(notes.some((text) => text.startsWith('Warning (possible-unit-mixup)'))).toBe(true);
-  });
 });
 
 describe('panelsFromFhir', () => {
@@ -431,87 +317,5 @@ describe('panelsFromFhir', () => {
     expect(outcome.kind).toBe('invalid');
     if (outcome.kind === 'invalid')
       expect(formatLocation(outcome.errors[0]?.path ?? [])).toBe(path);
-  });
-});
-
-describe('panelsFromFhir: what real EHRs send', () => {
-  it.each([
-    'document',
-    'message',
-    'transaction',
-    'transaction-response',
-    'batch',
-    'batch-response',
-    'history',
-    'searchset',
-    'collection',
-  ])('reads a %s Bundle', (type) => {
-    const items = read(bundle([observation('2132-9', ucum(180, 'pg/mL'))], type));
-    expect(items[0]?.imported?.panel.results).toEqual([
-      { analyte: 'vitamin-b12', value: 180, unit: 'pg/mL', code: '2132-9' },
-    ]);
-  });
-
-  it.each([
-    ['<5 ng/mL', { value: 5, comparator: '<', unit: 'ng/mL' }],
-    ['>= 150 ng/mL', { value: 150, comparator: '>=', unit: 'ng/mL' }],
-    ['≤ 5 ng/mL', { value: 5, comparator: '<=', unit: 'ng/mL' }],
-    ['42 nmol/L', { value: 42, unit: 'nmol/L' }],
-  ])('reads valueString %j like a quantity with its comparator', (valueString, expected) => {
-    const resource = { ...observation('62292-8', {}), valueQuantity: undefined, valueString };
-    expect(read(resource)[0]?.imported?.panel.results[0]).toEqual({
-      analyte: 'vitamin-d',
-      ...expected,
-      code: '62292-8',
-    });
-  });
-
-  it.each(['urn:oid:2.16.840.1.113883.6.1', 'https://loinc.org', 'http://loinc.org'])(
-    'accepts the LOINC system written %s',
-    (system) => {
-      const resource = {
-        ...observation('2601-3', ucum(0.8, 'mmol/L')),
-        code: { coding: [{ system, code: '2601-3' }] },
-      };
-      expect(read(resource)[0]?.imported?.panel.results[0]?.analyte).toBe('magnesium');
-    },
-  );
-
-  it.each([
-    [
-      '0-0',
-      { low: { value: 0, unit: 'mg/dL' }, high: { value: 0, unit: 'mg/dL' } },
-      /0-0 is not a range/,
-    ],
-    ['text only', { text: 'see report' }, /text only/],
-    ['low only', { low: { value: 1.8, unit: 'mg/dL' } }, /low value only/],
-  ])('drops a %s referenceRange with a warning and still reads the result', (_n, range, why) => {
-    const [item] = read(observation('19123-9', ucum(1.9, 'mg/dL'), { referenceRange: [range] }));
-    expect(item?.imported?.panel.results[0]).toEqual({
-      analyte: 'magnesium',
-      value: 1.9,
-      unit: 'mg/dL',
-      code: '19123-9',
-    });
-    expect(item?.imported?.warnings).toEqual([
-      { resultIndex: 0, code: 'lab-range-dropped', message: expect.stringMatching(why) },
-    ]);
-  });
-
-  it('counts entries that are not ours as ignored, never as errors', () => {
-    const outcome = panelsFromFhir(
-      bundle([
-        { resourceType: 'DiagnosticReport' },
-        observation('718-7', ucum(13, 'g/dL')),
-        observation('62292-8', ucum(12, 'ng/mL')),
-        { resourceType: 'Patient' },
-      ]),
-    );
-    expect(outcome.ignored).toEqual({
-      count: 3,
-      codes: ['DiagnosticReport', 'LOINC 718-7', 'Patient'],
-    });
-    if (outcome.kind === 'invalid') throw new Error('not read');
-    expect(outcome.panels.flatMap((p) => p.errors)).toEqual([]);
   });
 });

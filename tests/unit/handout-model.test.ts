@@ -5,6 +5,7 @@ import { buildHandoutModel, getHandoutText, sectionBlocks } from '@/lib/handout/
 import type { HandoutScaleMarker } from '@/lib/handout/model';
 import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
+import { findScalePosition } from '@/lib/scale';
 import { GENERATED_ON, GOLDEN, interpretOrThrow } from './handout-test-utils';
 
 const build = (id: string, lang: 'en' | 'es' = 'en') => {
@@ -81,10 +82,81 @@ describe('buildHandoutModel', () => {
       from: { segment: 1 },
       to: { segment: 3, fraction: 1 },
     });
+    // The bound 300 is the lower end of the healthy band: the range ends where that band starts.
     expect(b12!.scale.marker).toMatchObject({
       kind: 'range',
       from: { segment: 0, fraction: 0 },
-      to: { segment: 1, fraction: 1 },
+      to: { segment: 2, fraction: 0 },
+    });
+  });
+
+  it('places every value where the result card places it (one rule: findScalePosition)', () => {
+    const values: ReadonlyArray<readonly [string, string, readonly number[]]> = [
+      ['vitamin-d', 'ng/mL', [1, 9, 12, 19.9, 20, 25, 29.9, 30, 64, 100, 101, 150, 400]],
+      ['vitamin-d', 'nmol/L', [10, 49, 50, 74, 75, 250, 300]],
+      ['vitamin-b12', 'pg/mL', [50, 199, 200, 250, 300, 600, 900, 901, 2500]],
+      ['magnesium', 'mg/dL', [0.5, 1.2, 1.7, 1.8, 2.1, 2.3, 2.4, 4, 9]],
+      ['magnesium', 'mmol/L', [0.4, 0.7, 0.75, 0.85, 0.95, 3]],
+    ];
+    let checked = 0;
+    for (const [analyte, unit, numbers] of values) {
+      for (const value of [
+        ...numbers,
+        ...numbers.map((number) => `<${number}`),
+        ...numbers.map((number) => `>${number}`),
+      ]) {
+        const interpretation = interpretOrThrow({ results: [{ analyte, value, unit }] });
+        const result = interpretation.results[0]!;
+        const { at } = findScalePosition(result);
+        const { marker, segments } = buildHandoutModel(interpretation, {
+          lang: 'en',
+          generatedOn: GENERATED_ON,
+        }).table.rows[0]!.scale;
+        // The card draws equal-width bands; the handout's point (or the open end of its range)
+        // is the same place expressed per band.
+        const point =
+          marker.kind === 'point'
+            ? marker.at
+            : result.input.comparator!.startsWith('<')
+              ? marker.to
+              : marker.from;
+        expect((point.segment + point.fraction) / segments.length).toBeCloseTo(at, 10);
+        if (marker.kind === 'point') {
+          expect(segments[point.segment]!.status).toBe(result.status);
+          expect(point.fraction).toBeGreaterThan(0);
+          expect(point.fraction).toBeLessThan(1);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBe(3 * 44);
+  });
+
+  it('describes each band scale in words: value, band or bands, healthy range from the bands', () => {
+    const { model, interpretation } = build('all-low-us-units');
+    const healthy = (index: number): string => {
+      const band = interpretation.results[index]!.bands.find((b) => b.status === 'sufficient')!;
+      return `${band.lower} to ${band.upper} ${interpretation.results[index]!.input.unit}`;
+    };
+    expect(model.table.rows[0]!.scale.alt).toBe(
+      `Your level, 12 ng/mL, is in the low range; healthy is ${healthy(0)}.`,
+    );
+    expect(healthy(0)).toBe('30 to 100 ng/mL');
+    const es = build('all-low-us-units', 'es').model;
+    expect(es.table.rows[0]!.scale.alt).toBe(
+      `Su nivel, 12 ng/mL, está en el rango bajo; el rango sano es de 30 a 100 ng/mL.`,
+    );
+    const censored = build('censored-indeterminate').model.table.rows;
+    expect(censored[0]!.scale.alt).toBe(
+      'Your level, more than 25 ng/mL, could be in the a bit low, healthy or high range; healthy is 30 to 100 ng/mL.',
+    );
+    expect(censored[1]!.scale.alt).toMatch(
+      /^Your level, less than 300 pg\/mL, could be in the low or a bit low range; healthy is 300 /,
+    );
+    const high = build('high-and-critical').model.table.rows.map((row) => row.scale.alt);
+    high.forEach((alt, index) => {
+      const status = build('high-and-critical').interpretation.results[index]!.status;
+      expect(alt).toContain(`is in the ${HANDOUT_TEXT_EN.scaleAlt.bands[status as 'high']} range`);
     });
   });
 

@@ -73,6 +73,52 @@ export const RED_FLAGS = {
   ],
 } as const;
 
+const WORST_CONTEXT = ['ckd', 'pregnancy', 'metformin'] as const;
+
+/**
+ * The longest realistic handout: every result abnormal, kidney disease, pregnancy and metformin,
+ * long patient, clinician and clinic names and a phone extension. It must still fit the page
+ * budget (2 pages at 12 pt, 3 in large print) with the red-flag box whole on page 1.
+ */
+const WORST_CASE: HandoutScenario = {
+  id: 'worst-case-all-low-ckd-pregnancy-metformin',
+  panel: {
+    patient: {
+      name: 'María Guadalupe Fernández-Villaseñor de la Cruz',
+      birthDate: '1988-02-03',
+    },
+    clinician: {
+      name: 'Dr. Alexandra Konstantinopoulou-Whitfield, MD, PhD',
+      clinic: 'Riverside Community Spine and Musculoskeletal Health Center, Northeast Campus',
+      phone: '555-0142 ext. 2231',
+    },
+    context: WORST_CONTEXT,
+    results: [
+      result('vitamin-d', 12, 'ng/mL'),
+      result('vitamin-b12', 150, 'pg/mL'),
+      result('magnesium', 0.6, 'mmol/L'),
+    ],
+  },
+  mustAppear: {
+    en: [
+      'Do not take magnesium pills, or antacids or laxatives with magnesium, unless your kidney team says so.',
+      'Ask your kidney team before you change what you eat or drink.',
+      'Pregnancy: call your maternity unit now if back pain comes with bleeding',
+      'Do not stop metformin on your own.',
+      'Riverside Community Spine',
+    ],
+    es: [
+      'a menos que su equipo de los riñones le diga',
+      'Embarazo: llame ya a su unidad de maternidad',
+      'No deje de tomar la metformina por su cuenta.',
+    ],
+  },
+  mustNotAppear: {
+    en: ['Magnesium pills, taken the way', 'Leafy greens', 'For calcium'],
+    es: ['Pastillas de magnesio, tomadas', 'Verduras de hoja verde', 'Para el calcio'],
+  },
+};
+
 export const SCENARIOS: readonly HandoutScenario[] = [
   {
     id: 'critical-vitamin-d-180',
@@ -176,17 +222,17 @@ export const SCENARIOS: readonly HandoutScenario[] = [
     },
     mustAppear: {
       en: [
-        'Vitamin D pills are advised when you are pregnant.',
+        'Vitamin D pills are advised in pregnancy.',
         'choose fish low in mercury',
-        'Call your maternity unit now if back pain comes with bleeding',
+        'Pregnancy: call your maternity unit now if back pain comes with bleeding',
         'Do not take more than 4,000 IU of vitamin D a day unless your clinician says so.',
         'digoxin',
         'Foods with vitamin D',
       ],
       es: [
-        'Se recomiendan pastillas de vitamina D durante el embarazo.',
-        'pescado con poco mercurio',
-        'Llame ya a su unidad de maternidad',
+        'En el embarazo se recomiendan pastillas de vitamina D.',
+        'con poco mercurio, como salmón',
+        'Embarazo: llame ya a su unidad de maternidad',
         'No tome más de 4,000 UI de vitamina D al día',
         'Vitamina D: baja.',
       ],
@@ -204,7 +250,7 @@ export const SCENARIOS: readonly HandoutScenario[] = [
       en: [
         'Do not stop metformin on your own.',
         'food alone may not fix a low B12',
-        'You take metformin, a medicine for blood sugar.',
+        'Metformin, a blood sugar medicine, can lower B12 over time.',
         'read too high or too low',
         'Foods with vitamin B12',
       ],
@@ -250,7 +296,7 @@ export const SCENARIOS: readonly HandoutScenario[] = [
       en: [
         'These tests do not explain your back pain. Your clinician will look for other causes.',
         'Most back pain gets better within a few weeks. Keep moving as much as you can.',
-        'Book a visit with your clinician in the next 1 to 2 weeks',
+        'Book a visit with your clinician in 1 to 2 weeks',
         'Bring all your pills and supplements',
       ],
       es: [
@@ -284,6 +330,64 @@ export const SCENARIOS: readonly HandoutScenario[] = [
     largePrint: true,
     mustAppear: { en: ['In short', 'Get help right away if...'], es: ['En pocas palabras'] },
     mustNotAppear: { en: [], es: [] },
+  },
+  {
+    id: 'high-vitamin-d-105',
+    panel: { clinician: CLINICIAN, results: [result('vitamin-d', 105, 'ng/mL')] },
+    mustAppear: {
+      en: [
+        'Vitamin D is high. If you have these symptoms, call 911 or go to the emergency room:',
+        'Vomiting, or you cannot keep fluids down.',
+        'Great thirst, and you pass a lot of urine.',
+        'Confusion, or you are much more sleepy than usual.',
+        'A racing or uneven heartbeat.',
+        'Stop vitamin D pills and calcium pills until your clinician says so.',
+        'Do not take extra vitamin D.',
+        'Book a visit with your clinician',
+      ],
+      es: [
+        'La vitamina D está alta. Si tiene estos síntomas, llame al 911 o vaya a la sala de emergencias:',
+        'Vómitos, o no puede retener líquidos.',
+        'Mucha sed, y orina mucho.',
+        'Deje de tomar pastillas de vitamina D y de calcio hasta que su proveedor de salud le diga.',
+        'Vitamina D: más alta de lo necesario.',
+      ],
+    },
+    mustNotAppear: {
+      // Not critical: no "call today" box, and never calcium foods or a vitamin D food list.
+      en: ['today.', 'For calcium', 'Milk with vitamin D added', 'Fish with a lot of oil'],
+      es: ['Llame hoy', 'Para el calcio', 'Leche con vitamina D', 'Pescado graso'],
+    },
+  },
+  {
+    id: 'ppi-low-b12-low-magnesium',
+    panel: {
+      clinician: CLINICIAN,
+      context: ['ppi'],
+      results: [result('vitamin-b12', 150, 'pg/mL'), result('magnesium', 0.6, 'mmol/L')],
+    },
+    mustAppear: {
+      en: [
+        'Do not stop your stomach acid medicine on your own.',
+        'can lower B12',
+        'can lower magnesium',
+        'food alone may not fix a low B12',
+        'Take it 2 hours before or 4 to 6 hours after some antibiotics',
+      ],
+      es: [
+        'No deje de tomar su medicina para la acidez por su cuenta.',
+        'puede bajar la B12',
+        'puede bajar el magnesio',
+      ],
+    },
+    mustNotAppear: { en: ['weak legs'], es: [] },
+  },
+  WORST_CASE,
+  {
+    ...WORST_CASE,
+    id: 'worst-case-large-print',
+    panel: { ...WORST_CASE.panel, context: [...WORST_CONTEXT, 'age-65-plus'] },
+    largePrint: true,
   },
   {
     id: 'censored-below-25',

@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseCsv } from '@/lib/csv';
-import { panelsFromFhir } from '@/lib/fhir';
+import { parseCsv } from '@/lib/formats/csv/read';
+import { panelsFromFhir } from '@/lib/formats/fhir/read';
 import { interpretDocument } from '@/lib/formats/document';
 import { readHl7 } from '@/lib/formats/hl7';
 import { formatLocation } from '@/lib/formats/location';
-import { parseImport } from '@/lib/import';
+import { parseImport } from '@/lib/formats/import';
 
 const AS_OF = '2026-11-25';
 const MSH = 'MSH|^~\\&|LIS|LAB|EHR|CLINIC|20261120||ORU^R01|1|P|2.5.1';

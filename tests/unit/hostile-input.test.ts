@@ -5,10 +5,10 @@
  * generous 250 ms, far above the few milliseconds the linear code needs.
  */
 import { describe, expect, it } from 'vitest';
-import { importJson, locateError, parseImport } from '@/lib/import';
+import { importJson, locateError, parseImport } from '@/lib/formats/import';
 import { interpret } from '@/lib/interpret';
 import { MAX_VALUE_TEXT_LENGTH, panelSchema, resultSchema } from '@/lib/schemas';
-import { parseValue } from '@/lib/validate';
+import { parseValue } from '@/lib/interpret/normalise';
 
 const BOUND_MS = 250;
 const AS_OF = '2026-11-25';

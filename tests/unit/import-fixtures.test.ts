@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { interpretDocument } from '@/lib/formats/document';
 import { formatLocation } from '@/lib/formats/location';
-import { decodeText } from '@/lib/import';
+import { decodeText } from '@/lib/formats/import';
 import { interpret } from '@/lib/interpret';
 import type { Panel } from '@/lib/schemas';
 import type { Interpretation } from '@/lib/types';

@@ -1,15 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '@/lib/csv';
-import { LOINC_SYSTEM, toFhirBundle, UCUM_SYSTEM } from '@/lib/fhir';
-import {
-  formatLocatedError,
-  importJson,
-  locateError,
-  mergeImportWarnings,
-  parseImport,
-} from '@/lib/import';
-import type { ImportItem, ImportOutcome } from '@/lib/import';
+import { toCsv } from '@/lib/formats/csv/write';
+import { LOINC_SYSTEM, UCUM_SYSTEM } from '@/lib/formats/codes';
+import { toFhirBundle } from '@/lib/formats/fhir/write';
+import { formatLocatedError, importJson, locateError, parseImport } from '@/lib/formats/import';
+import { mergeImportWarnings } from '@/lib/formats/import-merge';
+import type { ImportItem, ImportOutcome } from '@/lib/formats/import-types';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';

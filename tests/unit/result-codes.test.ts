@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { importJson, mergeImportWarnings } from '@/lib/import';
+import { importJson } from '@/lib/formats/import';
+import { mergeImportWarnings } from '@/lib/formats/import-merge';
 import { interpret } from '@/lib/interpret';
 
 const AS_OF = { asOf: '2026-11-30' };

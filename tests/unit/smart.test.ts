@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildPageCsp } from '@/lib/http/csp';
+import { buildPageCsp } from '@/server/http/csp';
 import {
   buildChartPrefill,
   CHART_LOINC_CODES,

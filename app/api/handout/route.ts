@@ -1,9 +1,9 @@
-import { handoutQuerySchema } from '@/lib/http/api-schemas';
+import { handoutQuerySchema } from '@/server/http/api-schemas';
 import { renderHandout } from '@/lib/handout/render';
 import { defineRoute, NO_STORE, problemResponse } from '@/server/api-route';
 import { loadHandoutFonts } from '@/server/handout-fonts';
 import { readInterpretations } from '@/server/read-interpretations';
-import { readQuery, todayUtc } from '@/server/read-query';
+import { readQuery, serverToday } from '@/server/read-query';
 
 export const dynamic = 'force-dynamic';
 
@@ -13,8 +13,7 @@ const route = defineRoute(
       const query = readQuery(request, handoutQuerySchema);
       if (!query.ok) return query.response;
       const { lang, paper } = query.value;
-      const generatedOn = query.value.asOf ?? todayUtc();
-      const interpretations = await readInterpretations(request, generatedOn);
+      const interpretations = await readInterpretations(request, query.value.asOf ?? serverToday());
       if (!interpretations.ok) return interpretations.response;
       const [interpretation, ...others] = interpretations.value;
       if (interpretation === undefined || others.length > 0) {
@@ -22,6 +21,8 @@ const route = defineRoute(
           { path: '(root)', message: 'must hold exactly one panel for a handout' },
         ]);
       }
+      // The handout's date is the interpretation's: no second "today".
+      const generatedOn = interpretation.asOf ?? serverToday();
       const fonts = loadHandoutFonts();
       const { bytes } = await renderHandout(interpretation, fonts, { lang, paper, generatedOn });
       return new Response(bytes.slice().buffer, {

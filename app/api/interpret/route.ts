@@ -1,8 +1,8 @@
-import { toFhirBundle } from '@/lib/fhir';
-import { interpretQuerySchema } from '@/lib/http/api-schemas';
+import { toFhirBundle } from '@/lib/formats/fhir/write';
+import { interpretQuerySchema } from '@/server/http/api-schemas';
 import { defineRoute, NO_STORE } from '@/server/api-route';
 import { documentHeaders, readInterpretations } from '@/server/read-interpretations';
-import { readQuery, todayUtc } from '@/server/read-query';
+import { readQuery, serverToday } from '@/server/read-query';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,7 +11,7 @@ const route = defineRoute(
     POST: async (request, { mediaType }) => {
       const query = readQuery(request, interpretQuerySchema);
       if (!query.ok) return query.response;
-      const outcome = await readInterpretations(request, query.value.asOf ?? todayUtc());
+      const outcome = await readInterpretations(request, query.value.asOf ?? serverToday());
       if (!outcome.ok) return outcome.response;
       // One panel in, one object out; a list or a Bundle in, a list out. FHIR is always a Bundle.
       const body =

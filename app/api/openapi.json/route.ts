@@ -1,4 +1,4 @@
-import { buildOpenApiDocument } from '@/lib/http/openapi';
+import { buildOpenApiDocument } from '@/server/http/openapi';
 import { defineRoute } from '@/server/api-route';
 
 export const dynamic = 'force-dynamic';

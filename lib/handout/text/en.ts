@@ -1,19 +1,5 @@
+import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-] as const;
 
 const STATUS_WORDS = {
   deficient: 'Low',
@@ -35,9 +21,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   pdfLanguage: 'en-US',
   title: 'Your blood test results',
   subject: 'Vitamin D, vitamin B12 and magnesium: what your results mean',
-  intro: [
-    'This sheet explains your blood tests in plain words. Your clinician is the doctor, nurse or other health worker who ordered them.',
-  ],
+  intro: ['Your clinician is the doctor, nurse or other health worker who ordered these tests.'],
   facts: {
     patient: 'For',
     collectedOn: 'Blood taken on',
@@ -45,9 +29,18 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     clinic: 'Clinic',
     phone: 'Phone',
   },
-  formatDate: (year, month, day) => `${MONTHS[month - 1] ?? ''} ${day}, ${year}`,
+  formatDate: (year, month, day) => `${monthName(month, 'en')} ${day}, ${year}`,
   summaryHeading: 'In short',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
+  resultNotices: {
+    'preliminary-result': 'Early (preliminary) result: the lab may still change it.',
+    'vitamin-d3-only-code': 'The lab tested vitamin D3 only. Your clinician will check it.',
+    'lab-range-dropped': "The lab's own normal range could not be read.",
+    'possible-unit-mixup': 'The unit may be wrong. Your clinician will check it.',
+    'lab-range-discordant': "The lab's normal range is not the same as this guide.",
+    'outside-assay-range': 'The lab test cannot measure this number exactly.',
+  },
+  preliminaryMark: '(preliminary)',
   critical: {
     callToday: 'Call your clinician at {phone} today.',
     blankPhone: '________________',
@@ -76,7 +69,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   },
   actions: {
     heading: 'What to do now',
-    book: 'Book a visit with your clinician in the next 1 to 2 weeks, or when they tell you.',
+    book: 'Book a visit with your clinician in 1 to 2 weeks, or when they tell you.',
     bringPills: 'Bring all your pills and supplements when you go.',
     allNormal: [
       'These tests do not explain your back pain. Your clinician will look for other causes.',
@@ -131,6 +124,14 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   },
   youAreHere: 'You are here',
   somewhereHere: 'You are somewhere in here',
+  scaleAlt: {
+    point: 'Your level, {value}, is in the {band} range; healthy is {healthy}.',
+    range: 'Your level, {value}, could be in the {band} range; healthy is {healthy}.',
+    healthyBetween: '{from} to {to} {unit}',
+    healthyFrom: '{from} {unit} or more',
+    or: ' or ',
+    bands: { deficient: 'low', insufficient: 'a bit low', sufficient: 'healthy', high: 'high' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamin D',
@@ -140,7 +141,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
       why: ['Your body needs vitamin D to use calcium, the mineral in bones.'],
       whyWhenLow: [
         'A very low level can make bones soft and sore. This can add to back aches.',
-        'Pills have not been shown to ease back pain. Still, fixing a real lack is good for your bones.',
+        'Pills have not been shown to ease back pain. But fixing a real lack helps your bones.',
       ],
       whyWhenNotLow: [
         'When your level is not low, extra vitamin D has not been shown to help back pain.',
@@ -176,7 +177,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
       why: ['Nerves carry signals from your body to your brain. B12 helps keep them healthy.'],
       whyWhenLow: [
         'A low level can make your feet numb or tingle. It can add to aches.',
-        'Fixing a real lack is good for your nerves. Your clinician will decide if you need it.',
+        'Fixing a real lack is good for your nerves.',
       ],
       whyWhenNotLow: [
         'When your level is not low, extra B12 has not been shown to help back pain.',
@@ -206,7 +207,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
       why: ['Your muscles need magnesium to relax after they work.'],
       whyWhenLow: [
         'A low level can cause cramps and tight muscles. These can add to back aches.',
-        'Magnesium pills may not help most cramps. Still, fixing a real lack is good for your muscles.',
+        'Pills may not help most cramps. But fixing a real lack helps your muscles.',
       ],
       whyWhenNotLow: [
         'When your level is not low, extra magnesium has not been shown to help back pain.',
@@ -239,6 +240,8 @@ export const HANDOUT_TEXT_EN: HandoutText = {
   },
   rules: {
     'vd-stop-pills': 'Stop vitamin D pills and calcium pills until your clinician says so.',
+    'vd-high-symptoms':
+      'Vitamin D is high. If you have these symptoms, call 911 or go to the emergency room:',
     'vd-no-extra': 'Do not take extra vitamin D.',
     'vd-bone-tests': 'Blood tests that show how your bones are doing.',
     'vd-pills': 'Vitamin D pills, taken the way your clinician says.',
@@ -246,15 +249,13 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'vd-ceiling':
       'Do not take more than 4,000 IU of vitamin D a day unless your clinician says so.',
     'vd-interactions':
-      'Tell your clinician if you take a water pill, calcium pills or digoxin (a heart pill). They can mix badly with vitamin D.',
+      'Vitamin D can mix badly with water pills, calcium pills and digoxin (a heart pill).',
     'vd-no-change': 'No change is needed for vitamin D.',
     'vd-calcium-test': 'A blood test for calcium. Too much vitamin D can raise calcium.',
     'vd-new-test': 'A new vitamin D test that gives a number.',
     'vd-foods-high': 'You do not need more vitamin D now. Food alone will not make it too high.',
-    'vd-ckd':
-      'You have kidney disease. Your clinician will also check your calcium and phosphate as they treat your vitamin D.',
-    'vd-pregnancy':
-      'Vitamin D pills are advised when you are pregnant. Ask your clinician how much to take.',
+    'vd-ckd': 'With kidney disease, your clinician will also check your calcium and phosphate.',
+    'vd-pregnancy': 'Vitamin D pills are advised in pregnancy. Ask how much to take.',
     'b12-shots-or-pills': 'B12 shots or pills.',
     'b12-blood-count': 'A blood count test, which looks at your red blood cells.',
     'b12-one-more-test': 'One more blood test that shows if your body has enough B12.',
@@ -264,10 +265,9 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'b12-foods-high':
       'You do not need more B12 now. Do not take B12 pills unless your clinician says so.',
     'b12-food-may-not-fix': 'With your medicine, food alone may not fix a low B12.',
-    'b12-metformin': 'You take metformin, a medicine for blood sugar. Over time it can lower B12.',
-    'b12-ppi': 'You take a medicine for stomach acid. Over a long time it can lower B12.',
-    'b12-pregnancy':
-      'B12 often looks lower when you are pregnant. Your clinician will keep this in mind.',
+    'b12-metformin': 'Metformin, a blood sugar medicine, can lower B12 over time.',
+    'b12-ppi': 'Stomach acid medicine taken for a long time can lower B12.',
+    'b12-pregnancy': 'In pregnancy, B12 often looks lower than it really is.',
     'b12-injection-low':
       'You had a B12 shot in the last 2 weeks. A shot makes B12 go up, yet your level is still low.',
     'b12-injection-high':
@@ -294,7 +294,7 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'mg-new-test': 'A new magnesium test that gives a number.',
     'mg-foods-high': 'You do not need more magnesium now.',
     'mg-ckd-high': 'Kidney disease can make magnesium go up.',
-    'mg-ppi': 'You take a medicine for stomach acid. Over a long time it can lower magnesium.',
+    'mg-ppi': 'Stomach acid medicine taken for a long time can lower magnesium.',
     'mg-pregnancy-high':
       'When you are pregnant, a high level is most often from magnesium medicine given in the hospital.',
     'metformin-do-not-stop': 'Do not stop metformin on your own.',
@@ -304,9 +304,9 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     'ckd-diet':
       'You have kidney disease. Ask your kidney team before you change what you eat or drink.',
     'pregnancy-fish':
-      'If you eat fish, choose fish low in mercury, like salmon or sardines, 2 or 3 times a week.',
+      'If you eat fish, choose fish low in mercury, like salmon, 2 or 3 times a week.',
     'pregnancy-warning':
-      'You are pregnant. Call your maternity unit now if back pain comes with bleeding, leaking fluid, cramps that come and go, fever, or burning when you pass urine.',
+      'Pregnancy: call your maternity unit now if back pain comes with bleeding, leaking fluid, cramps that come and go, fever, or burning when you pass urine.',
   },
   sectionHeadings: {
     why: 'Why it matters',

@@ -1,19 +1,5 @@
+import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
-
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-] as const;
 
 const STATUS_FEMININE = {
   deficient: 'Baja',
@@ -45,7 +31,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   title: 'Sus resultados de sangre',
   subject: 'Vitamina D, vitamina B12 y magnesio: qué significan sus resultados',
   intro: [
-    'Esta hoja le explica sus análisis de sangre con palabras sencillas. Su proveedor de salud es el médico, la enfermera u otra persona que los pidió.',
+    'Su proveedor de salud es el médico, la enfermera u otra persona que pidió estos análisis.',
   ],
   facts: {
     patient: 'Para',
@@ -54,9 +40,19 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     clinic: 'Clínica',
     phone: 'Teléfono',
   },
-  formatDate: (year, month, day) => `${day} de ${MONTHS[month - 1] ?? ''} de ${year}`,
+  formatDate: (year, month, day) => `${day} de ${monthName(month, 'es')} de ${year}`,
   summaryHeading: 'En pocas palabras',
   summaryLine: (test, meaning) => `${test}: ${meaning.toLowerCase()}.`,
+  resultNotices: {
+    'preliminary-result': 'Resultado preliminar: el laboratorio todavía puede cambiarlo.',
+    'vitamin-d3-only-code':
+      'El laboratorio midió solo vitamina D3. Su proveedor de salud lo revisará.',
+    'lab-range-dropped': 'No se pudo leer el rango normal del laboratorio.',
+    'possible-unit-mixup': 'La unidad puede estar equivocada. Su proveedor de salud lo revisará.',
+    'lab-range-discordant': 'El rango normal del laboratorio no es igual al de esta guía.',
+    'outside-assay-range': 'La prueba no puede medir este número con exactitud.',
+  },
+  preliminaryMark: '(preliminar)',
   critical: {
     callToday: 'Llame hoy a su proveedor de salud al {phone}.',
     blankPhone: '________________',
@@ -85,7 +81,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   },
   actions: {
     heading: 'Qué hacer ahora',
-    book: 'Pida una cita con su proveedor de salud en 1 a 2 semanas, o cuando le digan.',
+    book: 'Pida cita con su proveedor de salud en 1 a 2 semanas, o cuando le digan.',
     bringPills: 'Lleve a la cita todas sus pastillas y suplementos.',
     allNormal: [
       'Estos análisis no explican su dolor de espalda. Su proveedor de salud buscará otras causas.',
@@ -107,13 +103,13 @@ export const HANDOUT_TEXT_ES: HandoutText = {
         lead: 'Llame a su proveedor de salud el mismo día si tiene:',
         items: [
           'Fiebre, o se siente muy mal, con el dolor de espalda.',
-          'Una caída o un golpe, sobre todo si tiene más de 50 años, huesos débiles o toma esteroides.',
+          'Una caída o un golpe, sobre todo con más de 50 años, huesos débiles o esteroides.',
         ],
       },
       {
         lead: 'Vea pronto a su proveedor de salud si tiene:',
         items: [
-          'Pérdida de peso sin causa, cáncer en el pasado, o dolor de noche que no se calma al descansar.',
+          'Pérdida de peso sin causa, cáncer en el pasado, o dolor de noche que no cede al descansar.',
         ],
       },
     ],
@@ -140,6 +136,14 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   },
   youAreHere: 'Usted está aquí',
   somewhereHere: 'Usted está en esta zona',
+  scaleAlt: {
+    point: 'Su nivel, {value}, está en el rango {band}; el rango sano es de {healthy}.',
+    range: 'Su nivel, {value}, podría estar en el rango {band}; el rango sano es de {healthy}.',
+    healthyBetween: '{from} a {to} {unit}',
+    healthyFrom: '{from} {unit} o más',
+    or: ' o ',
+    bands: { deficient: 'bajo', insufficient: 'un poco bajo', sufficient: 'sano', high: 'alto' },
+  },
   analytes: {
     'vitamin-d': {
       name: 'Vitamina D',
@@ -149,7 +153,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
       why: ['El cuerpo necesita vitamina D para usar el calcio, el mineral de los huesos.'],
       whyWhenLow: [
         'Si está muy baja, los huesos pueden debilitarse y doler. Esto puede contribuir al dolor de espalda.',
-        'No se ha visto que las pastillas alivien el dolor de espalda. Pero si de verdad le falta, corregirlo es bueno para sus huesos.',
+        'No se ha visto que las pastillas alivien el dolor de espalda. Pero si le falta, corregirlo ayuda a sus huesos.',
       ],
       whyWhenNotLow: [
         'Si su nivel no está bajo, no se ha visto que tomar más vitamina D ayude con el dolor de espalda.',
@@ -185,7 +189,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
       why: ['Los nervios llevan mensajes del cuerpo al cerebro. La B12 ayuda a mantenerlos sanos.'],
       whyWhenLow: [
         'Si está baja, puede sentir los pies dormidos o con hormigueo. Esto puede contribuir a los dolores.',
-        'Si de verdad le falta, corregirlo es bueno para sus nervios. Su proveedor de salud decidirá si lo necesita.',
+        'Si le falta, corregirlo ayuda a sus nervios.',
       ],
       whyWhenNotLow: [
         'Si su nivel no está bajo, no se ha visto que tomar más B12 ayude con el dolor de espalda.',
@@ -216,7 +220,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
       why: ['Los músculos necesitan magnesio para relajarse después de trabajar.'],
       whyWhenLow: [
         'Si está bajo, puede tener calambres y músculos tensos. Estos pueden contribuir al dolor de espalda.',
-        'Puede que las pastillas de magnesio no ayuden con la mayoría de los calambres. Pero si de verdad le falta, corregirlo es bueno para sus músculos.',
+        'Puede que las pastillas no ayuden con la mayoría de los calambres. Pero si le falta, corregirlo ayuda a sus músculos.',
       ],
       whyWhenNotLow: [
         'Si su nivel no está bajo, no se ha visto que tomar más magnesio ayude con el dolor de espalda.',
@@ -249,21 +253,21 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   rules: {
     'vd-stop-pills':
       'Deje de tomar pastillas de vitamina D y de calcio hasta que su proveedor de salud le diga.',
+    'vd-high-symptoms':
+      'La vitamina D está alta. Si tiene estos síntomas, llame al 911 o vaya a la sala de emergencias:',
     'vd-no-extra': 'No tome vitamina D de más.',
     'vd-bone-tests': 'Análisis de sangre para ver cómo están sus huesos.',
     'vd-pills': 'Pastillas de vitamina D, tomadas como le indiquen.',
     'vd-food-sun-or-pill': 'Más alimentos con vitamina D, un rato de sol o una pastilla.',
     'vd-ceiling': 'No tome más de 4,000 UI de vitamina D al día, salvo que se lo indiquen.',
     'vd-interactions':
-      'Avise si toma pastillas para orinar, de calcio o digoxina (para el corazón). Pueden no ir bien con la vitamina D.',
+      'La vitamina D puede no ir bien con diuréticos, pastillas de calcio o digoxina.',
     'vd-no-change': 'No hace falta cambiar nada de la vitamina D.',
     'vd-calcium-test': 'Un análisis de calcio. Mucha vitamina D puede subir el calcio.',
     'vd-new-test': 'Otro análisis de vitamina D que dé un número.',
     'vd-foods-high': 'Ahora no necesita más vitamina D. La comida sola no la sube demasiado.',
-    'vd-ckd':
-      'Usted tiene una enfermedad de los riñones. Al tratar su vitamina D, su proveedor de salud también revisará su calcio y su fósforo.',
-    'vd-pregnancy':
-      'Se recomiendan pastillas de vitamina D durante el embarazo. Pregunte cuánta debe tomar.',
+    'vd-ckd': 'Por sus riñones, también le revisarán el calcio y el fósforo.',
+    'vd-pregnancy': 'En el embarazo se recomiendan pastillas de vitamina D. Pregunte cuánta tomar.',
     'b12-shots-or-pills': 'Inyecciones o pastillas de B12.',
     'b12-blood-count': 'Un análisis de la sangre que revisa sus glóbulos rojos.',
     'b12-one-more-test': 'Otro análisis de sangre que muestra si su cuerpo tiene bastante B12.',
@@ -273,11 +277,9 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     'b12-foods-high':
       'Ahora no necesita más B12. No tome pastillas de B12 a menos que su proveedor de salud le diga.',
     'b12-food-may-not-fix': 'Con su medicina, puede que la comida sola no corrija una B12 baja.',
-    'b12-metformin':
-      'Usted toma metformina, una medicina para el azúcar. Con el tiempo puede bajar la B12.',
-    'b12-ppi': 'Usted toma una medicina para la acidez. Con los años puede bajar la B12.',
-    'b12-pregnancy':
-      'En el embarazo la B12 suele salir más baja. Su proveedor de salud lo tendrá en cuenta.',
+    'b12-metformin': 'La metformina, medicina para el azúcar, puede bajar la B12 con el tiempo.',
+    'b12-ppi': 'La medicina para la acidez, tomada por años, puede bajar la B12.',
+    'b12-pregnancy': 'En el embarazo, la B12 suele salir más baja de lo que es.',
     'b12-injection-low':
       'Le pusieron una inyección de B12 hace menos de 2 semanas. La inyección sube la B12, y aun así su nivel está bajo.',
     'b12-injection-high':
@@ -304,19 +306,18 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     'mg-new-test': 'Otro análisis de magnesio que dé un número.',
     'mg-foods-high': 'Ahora no necesita más magnesio.',
     'mg-ckd-high': 'La enfermedad de los riñones puede subir el magnesio.',
-    'mg-ppi': 'Usted toma una medicina para la acidez. Con los años puede bajar el magnesio.',
+    'mg-ppi': 'La medicina para la acidez, tomada por años, puede bajar el magnesio.',
     'mg-pregnancy-high':
       'En el embarazo, lo más común es que un nivel alto se deba al magnesio que dan en el hospital.',
     'metformin-do-not-stop': 'No deje de tomar la metformina por su cuenta.',
     'ppi-do-not-stop': 'No deje de tomar su medicina para la acidez por su cuenta.',
     biotin:
       'Usted toma biotina. Mucha biotina puede hacer que algunos análisis salgan muy altos o muy bajos. Dígale a su proveedor de salud cuánta toma.',
-    'ckd-diet':
-      'Usted tiene una enfermedad de los riñones. Pregunte a su equipo de los riñones antes de cambiar lo que come o bebe.',
+    'ckd-diet': 'Pregunte a su equipo de los riñones antes de cambiar lo que come o bebe.',
     'pregnancy-fish':
-      'Si come pescado, elija pescado con poco mercurio, como salmón o sardinas, 2 o 3 veces por semana.',
+      'Si come pescado, elija uno con poco mercurio, como salmón, 2 o 3 veces por semana.',
     'pregnancy-warning':
-      'Usted está embarazada. Llame ya a su unidad de maternidad si el dolor de espalda viene con sangrado, pérdida de líquido, cólicos que van y vienen, fiebre o ardor al orinar.',
+      'Embarazo: llame ya a su unidad de maternidad si el dolor de espalda viene con sangrado, pérdida de líquido, cólicos que van y vienen, fiebre o ardor al orinar.',
   },
   sectionHeadings: {
     why: 'Por qué importa',
@@ -328,7 +329,7 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   habitsHeading: 'Hábitos saludables',
   habits: {
     move: 'Camine cada día, o haga yoga o pilates.',
-    'cut-processed': 'Coma menos comida rápida y tome menos refrescos.',
+    'cut-processed': 'Reduzca la comida rápida y los refrescos.',
     calcium: 'Para el calcio: leche, yogur, queso, verduras.',
     'omega-3': 'Para las grasas buenas: pescado, nueces, chía.',
   },
@@ -340,12 +341,12 @@ export const HANDOUT_TEXT_ES: HandoutText = {
     page: 'Página {page} de {pages}',
   },
   ruleSetNames: {
-    'endocrine-society-2011': 'Sociedad de Endocrinología (Endocrine Society) 2011',
+    'endocrine-society-2011': 'Sociedad de Endocrinología 2011',
     'iom-2011': 'Instituto de Medicina de EE. UU. (IOM) 2011',
     'b12-common': 'Habitual (zona límite 200-300 pg/mL)',
     'b12-wide-350': 'Zona gris amplia (zona límite 200-350 pg/mL)',
     'b12-wide-400': 'Zona gris amplia (zona límite 200-400 pg/mL)',
-    'mg-rosanoff-2022': 'Rosanoff 2022 (límite inferior propuesto 0.85 mmol/L)',
+    'mg-rosanoff-2022': 'Rosanoff 2022 (límite inferior 0.85 mmol/L)',
     'mg-conventional': 'Intervalo de referencia convencional',
   },
   disclaimer: 'Esta hoja no reemplaza los consejos de su proveedor de salud.',

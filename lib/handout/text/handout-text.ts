@@ -1,4 +1,4 @@
-import type { AnalyteId, BandStatus, RuleSetId, Status } from '../../types';
+import type { AnalyteId, BandStatus, RuleSetId, Status, WarningCode } from '../../types';
 import type { PatientRuleId } from '../../safety/patient-rules';
 
 /** Languages the handout is written in. */
@@ -76,6 +76,13 @@ export interface HandoutText {
   readonly summaryHeading: string;
   /** One summary line per result ("Vitamin D: low."). */
   readonly summaryLine: (test: string, meaning: string) => string;
+  /**
+   * What a result's warning means for the patient, said after its summary line (the same
+   * warnings the screen and the API show: e.g. a preliminary result, a D3-only lab code).
+   */
+  readonly resultNotices: Readonly<Record<WarningCode, string>>;
+  /** Written after a preliminary result's value in the table: "25 ng/mL (preliminary)". */
+  readonly preliminaryMark: string;
   /** The box at the top of page 1 when a result is critical (section 8.2). */
   readonly critical: {
     /** `{phone}` is the clinic phone, or {@link HandoutText.critical.blankPhone}. */
@@ -117,6 +124,20 @@ export interface HandoutText {
   readonly bandWords: Readonly<Record<BandStatus, string>>;
   readonly youAreHere: string;
   readonly somewhereHere: string;
+  /**
+   * Alternative text of the band scale (a figure in the tagged PDF). `point` and `range` take
+   * `{value}` (the result as written), `{band}` (a band, or the bands a censored value may be in,
+   * joined by `or`) and `{healthy}` (`healthyBetween` or `healthyFrom` with `{from}`, `{to}`,
+   * `{unit}` from the rule set's bands).
+   */
+  readonly scaleAlt: {
+    readonly point: string;
+    readonly range: string;
+    readonly healthyBetween: string;
+    readonly healthyFrom: string;
+    readonly or: string;
+    readonly bands: Readonly<Record<BandStatus, string>>;
+  };
   readonly analytes: Readonly<Record<AnalyteId, AnalyteText>>;
   /** The sentence of each patient rule (lib/safety/patient-rules.ts), keyed by rule id. */
   readonly rules: Readonly<Record<PatientRuleId, string>>;

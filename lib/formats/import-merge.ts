@@ -1,0 +1,41 @@
+import type { ImportedPanel } from './import-types';
+import type { Interpretation } from '../types';
+
+/**
+ * Adds the warnings an import found (e.g. `vitamin-d3-only-code`) to the interpretation's
+ * results, after the warnings `interpret()` found, and the lab's report status (e.g.
+ * preliminary), so every surface shows them the same way.
+ * @param interpretation - the interpretation of the imported panel
+ * @param warnings - the import's warnings, by result index
+ * @param sources - what the source said about each result (its report status)
+ * @returns the interpretation with the warnings merged (the input is not changed)
+ */
+export function mergeImportWarnings(
+  interpretation: Interpretation,
+  warnings: ImportedPanel['warnings'],
+  sources: ImportedPanel['sources'] = [],
+): Interpretation {
+  if (warnings.length === 0 && sources.every((source) => source?.reportStatus === undefined)) {
+    return interpretation;
+  }
+  return {
+    ...interpretation,
+    results: interpretation.results.map((result) => {
+      // interpret() adds the code-based warnings itself; an import's copy is not repeated.
+      const extra = warnings
+        .filter(
+          (warning) =>
+            warning.resultIndex === result.index &&
+            !result.warnings.some((present) => present.code === warning.code),
+        )
+        .map((warning) => ({ code: warning.code, message: warning.message }));
+      const reportStatus = sources[result.index]?.reportStatus;
+      if (extra.length === 0 && reportStatus === undefined) return result;
+      return {
+        ...result,
+        ...(reportStatus === undefined ? {} : { reportStatus }),
+        warnings: extra.length === 0 ? result.warnings : [...result.warnings, ...extra],
+      };
+    }),
+  };
+}

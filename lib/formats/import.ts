@@ -1,0 +1,161 @@
+import { parseCsv } from './csv/read';
+import { panelsFromFhir } from './fhir/read';
+import { readHl7 } from './hl7';
+import { NOTHING_IGNORED, invalidImport } from './import-types';
+import type { ImportItem, ImportOrigin, ImportOutcome, LocatedError } from './import-types';
+import { formatLocation, splitFieldPath } from './location';
+import type { Location } from './location';
+import type { Panel } from '../schemas';
+import type { FieldError } from '../types';
+
+// Shared by every array element's origin (a batch can hold 100,000 panels).
+const NO_RESULTS: ImportOrigin['results'] = Object.freeze([]);
+const NO_FIELDS: ImportOrigin['panelFields'] = Object.freeze({});
+
+/**
+ * Decodes a file's bytes: UTF-16 (LE or BE) when it starts with that byte order mark, else UTF-8
+ * (with or without BOM). Invalid UTF-8 is an error, never silently replaced.
+ * @param bytes - the file content
+ * @returns the text, or undefined when it is not valid text in one of these encodings
+ */
+export function decodeText(bytes: Uint8Array): string | undefined {
+  try {
+    if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+      return new TextDecoder('utf-16le', { fatal: true }).decode(bytes.subarray(2));
+    }
+    if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+      return new TextDecoder('utf-16be', { fatal: true }).decode(bytes.subarray(2));
+    }
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Detects and reads what a clinician pastes or a file holds: a panel object, an array of panels,
+ * a FHIR R4 Observation or Bundle, an HL7 v2 ORU^R01 message (ER7 text), or lab CSV.
+ * @param text - the text, as pasted or read from a file (a BOM is ignored)
+ * @returns the kind and one item per panel (array order, CSV first-appearance order, FHIR
+ *   entry order, HL7 order), or `invalid` with the reason when the text is none of these
+ */
+export function parseImport(text: string): ImportOutcome {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const start = body.search(/\S/);
+  if (start === -1) return invalidImport([], 'is empty', 'required');
+  const first = body[start];
+  if (first === '{' || first === '[') {
+    let json: unknown;
+    try {
+      json = JSON.parse(body);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return invalidImport([], `is not valid JSON (${detail})`, 'invalid');
+    }
+    return importJson(json);
+  }
+  const head = body.slice(start, start + 4);
+  if (head === 'MSH|' || head === 'FHS|' || head === 'BHS|') return readHl7(body.slice(start));
+  return parseCsv(body);
+}
+
+/**
+ * Reads already-parsed JSON: a FHIR resource (it has `resourceType`), an array of panels, or one
+ * panel.
+ * @param json - the parsed JSON value
+ * @returns the import outcome (see {@link parseImport})
+ */
+export function importJson(json: unknown): ImportOutcome {
+  if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'resourceType' in json) {
+    return panelsFromFhir(json);
+  }
+  if (Array.isArray(json)) {
+    const panels: ImportItem[] = [];
+    for (let index = 0; index < json.length; index++) {
+      panels.push({
+        index,
+        // Validated by interpret(), like every other panel; see ImportedPanel.
+        imported: { panel: json[index] as Panel, warnings: [] },
+        errors: [],
+        origin: { prefix: [{ label: `[${index}]` }], results: NO_RESULTS, panelFields: NO_FIELDS },
+      });
+    }
+    return { kind: 'panels', panels, batch: true, ignored: NOTHING_IGNORED, notices: [] };
+  }
+  return {
+    kind: 'panel',
+    panels: [{ index: 0, imported: { panel: json as Panel, warnings: [] }, errors: [] }],
+    batch: false,
+    ignored: NOTHING_IGNORED,
+    notices: [],
+  };
+}
+
+/** A located field, looked up as an own property only (`constructor` is a key, not a method). */
+function ownField(fields: Readonly<Record<string, Location>>, key: string): Location | undefined {
+  return Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+
+/**
+ * Says where an error from `interpret()` is in the source the panel came from.
+ * @param origin - the item's origin (none for a single JSON panel)
+ * @param error - an error from `interpret()`
+ * @returns the error with its path located in the source
+ */
+export function locateFieldError(
+  origin: ImportOrigin | undefined,
+  error: FieldError,
+): LocatedError {
+  return {
+    path: locatePath(origin, splitFieldPath(error.path)),
+    message: error.message,
+    code: error.code,
+  };
+}
+
+/**
+ * Prints an error: `location: message`, e.g. `row 5 (panel P3) value: must be ...`.
+ * @param error - a located error
+ * @returns one line
+ */
+export function formatLocatedError(error: LocatedError): string {
+  return `${formatLocation(error.path)}: ${error.message}`;
+}
+
+/**
+ * Says where an error is in the source the panel came from, as one printed line.
+ * @param origin - the item's origin (none for a single JSON panel)
+ * @param error - an error from `interpret()`
+ * @returns one line, `location: message`
+ */
+export function locateError(origin: ImportOrigin | undefined, error: FieldError): string {
+  return formatLocatedError(locateFieldError(origin, error));
+}
+
+function fieldKey(segments: ReadonlyArray<string | number>): string {
+  let key = '';
+  for (const segment of segments) {
+    key += typeof segment === 'number' ? `[${segment}]` : key === '' ? segment : `.${segment}`;
+  }
+  return key;
+}
+
+function locatePath(
+  origin: ImportOrigin | undefined,
+  segments: ReadonlyArray<string | number>,
+): Location {
+  if (origin === undefined) return segments.length === 0 ? ['(root)'] : segments;
+  const [head, index, field, ...rest] = segments;
+  if (head === 'results' && typeof index === 'number') {
+    const result = origin.results[index];
+    if (result !== undefined) {
+      if (field === undefined) return result.label;
+      const exact = ownField(result.fields, fieldKey([field, ...rest]));
+      if (exact !== undefined) return exact;
+      const located = typeof field === 'string' ? ownField(result.fields, field) : undefined;
+      return located === undefined ? [...result.label, field, ...rest] : [...located, ...rest];
+    }
+  }
+  const panelField = ownField(origin.panelFields, fieldKey(segments));
+  return panelField ?? [...origin.prefix, ...(segments.length === 0 ? ['(root)'] : segments)];
+}

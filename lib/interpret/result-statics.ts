@@ -1,0 +1,161 @@
+/**
+ * The parts of a result that do not depend on its value: the back-pain findings, next steps,
+ * notes, safety content and citations of a status (or of the bands a censored value can be in)
+ * under a ticked context. Results of the same kind share one frozen copy.
+ */
+import { clinicianSafety } from '../safety/clinician-rules';
+import { allIn } from '../safety/rule';
+import type { BandStatus, ContextFlag, ResultInterpretation, Status } from '../types';
+import { CONTEXT_FLAGS, STATUSES } from '../types';
+import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './labels';
+import type { RuleSetUnitView } from './rule-set-views';
+
+type Note = ResultInterpretation['notes'][number];
+type Step = ResultInterpretation['nextSteps'][number];
+type SafetyItem = ResultInterpretation['safety'][number];
+
+/** Everything of a result that depends on its kind (rule set, unit, bands, context, critical). */
+export interface ResultStatics {
+  readonly statusLabel: string;
+  readonly backPain: ResultInterpretation['backPain'];
+  /** Next steps of the possible bands (an indeterminate value adds "ask the lab" first). */
+  readonly nextSteps: readonly Step[];
+  readonly notes: readonly Note[];
+  readonly safety: readonly SafetyItem[];
+  readonly citationIds: readonly string[];
+  /** The possible bands as words ("deficient or insufficient"). */
+  readonly possibleText: string;
+}
+
+/** What decides a result's kind, besides its rule set and unit. */
+export interface ResultKind {
+  readonly status: Status;
+  /** The bands the value can be in (one when classified). */
+  readonly possible: readonly BandStatus[];
+  readonly context: readonly ContextFlag[];
+  readonly critical: 'low' | 'high' | null;
+}
+
+function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
+  const { analyte, ruleSet } = view;
+  const { status, possible, context, critical } = kind;
+  const facts = { analyte: analyte.id, status, possible, critical, context, ageYears: null };
+  const low = allIn(facts, ['deficient', 'insufficient']);
+  const clinician = clinicianSafety(facts);
+
+  const findings = analyte.backPain.statements
+    .filter((s) => s.relevantFor.length === 0 || s.relevantFor.some((b) => possible.includes(b)))
+    .map((s) =>
+      Object.freeze({
+        id: s.id,
+        claim: s.claim,
+        strength: s.strength,
+        strengthLabel: EVIDENCE_STRENGTH_LABELS[s.strength],
+        citationIds: s.citationIds,
+      }),
+    );
+
+  const bandSteps = analyte.nextSteps.filter((step) => possible.includes(step.status));
+  // A censored value that could be in a band with an action drops the "nothing to do" steps: its
+  // next steps must hold for every band it can be in.
+  const actionable = bandSteps.some((step) => step.reassuring !== true);
+  const nextSteps = bandSteps
+    .filter((step) => possible.length === 1 || !actionable || step.reassuring !== true)
+    .filter((step) => !clinician.suppressed.has(step.id))
+    .map((step) => Object.freeze({ id: step.id, text: step.text, citationIds: step.citationIds }));
+
+  const notes: Note[] = analyte.notices.map((notice) => ({
+    id: notice.id,
+    source: 'notice',
+    text: notice.text,
+    citationIds: notice.citationIds,
+  }));
+  // Band notes are carried by `bands` (the card's band table); only the upper limit's meaning is
+  // added, and only when the value can be above it.
+  if (possible.includes('high'))
+    notes.push({
+      id: `${ruleSet.id}-upper-limit`,
+      source: 'band',
+      text: ruleSet.upperLimitMeaning,
+      citationIds: ruleSet.citationIds,
+    });
+  for (const note of analyte.contextNotes) {
+    const applies =
+      note.direction === undefined ||
+      (note.direction === 'low' && low) ||
+      (note.direction === 'not-low' && !low) ||
+      (note.direction === 'normal' && allIn(facts, ['sufficient'])) ||
+      (note.direction === 'high' && allIn(facts, ['high']));
+    if (applies && context.includes(note.context))
+      notes.push({
+        id: note.id,
+        source: note.context,
+        text: note.text,
+        citationIds: note.citationIds,
+      });
+  }
+  const safety = clinician.items.map((item) => Object.freeze({ ...item }));
+
+  return Object.freeze({
+    statusLabel: analyte.statusLabels[status] ?? STATUS_LABELS[status],
+    backPain: Object.freeze({
+      summary: analyte.backPain.summaryByStatus[status],
+      findings: Object.freeze(findings),
+    }),
+    nextSteps: Object.freeze(nextSteps),
+    notes: Object.freeze(notes.map((note) => Object.freeze(note))),
+    safety: Object.freeze(safety),
+    // The indeterminate "ask the lab" step cites the rule set, which is listed first anyway.
+    citationIds: Object.freeze([
+      ...new Set([
+        ...ruleSet.citationIds,
+        ...view.unit.citationIds,
+        ...findings.flatMap((f) => f.citationIds),
+        ...nextSteps.flatMap((s) => s.citationIds),
+        ...notes.flatMap((n) => n.citationIds),
+        ...safety.flatMap((item) => item.citationIds),
+      ]),
+    ]),
+    possibleText: possible.join(' or '),
+  });
+}
+
+// The shared copies, by view and then by a number that encodes the kind. Building them per
+// result (the safety rules, the filters) is most of the cost of interpret() on a batch: see the
+// bench:interpret figures in the README. A kind is a small closed set (5 statuses x 16 band sets
+// x 128 contexts x 3), so the memo is bounded.
+const STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
+
+function bitOf<T>(list: readonly T[], item: T): number {
+  return 1 << list.indexOf(item);
+}
+
+function kindKey(kind: ResultKind): number {
+  let possibleBits = 0;
+  for (const band of kind.possible) possibleBits |= bitOf(STATUSES, band);
+  let contextBits = 0;
+  for (const flag of kind.context) contextBits |= bitOf(CONTEXT_FLAGS, flag);
+  const critical = kind.critical === null ? 0 : kind.critical === 'low' ? 1 : 2;
+  return ((contextBits * 32 + possibleBits) * 8 + STATUSES.indexOf(kind.status)) * 4 + critical;
+}
+
+/**
+ * The shared static parts of a result of this kind.
+ * @param view - the result's rule set in its unit
+ * @param kind - its status, possible bands, context and critical direction
+ * @returns the frozen parts (the same object for every result of the kind)
+ */
+export function viewResultStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
+  let byKind = STATICS.get(view);
+  if (byKind === undefined) {
+    byKind = new Map();
+    STATICS.set(view, byKind);
+  }
+  const key = kindKey(kind);
+  let statics = byKind.get(key);
+  if (statics === undefined) {
+    statics = createStatics(view, kind);
+    byKind.set(key, statics);
+  }
+  return statics;
+}

@@ -1,0 +1,122 @@
+/**
+ * What a result shares with every other result of its rule set and unit: the cut-offs and bands
+ * in that unit, the critical messages, the unit checks behind the warnings and the other units to
+ * convert to. Built once, when the module loads, for every rule set in every unit of its analyte,
+ * and frozen: results point to these objects instead of copying them.
+ */
+import { getAnalyte, listRuleSets } from '../analytes/registry';
+import { criticalMessageFor, cutoffsInUnit, listBands } from '../classify';
+import type {
+  Analyte,
+  Band,
+  CutoffsInUnit,
+  ResultInterpretation,
+  RuleSet,
+  RuleSetId,
+  UnitCode,
+  UnitDefinition,
+} from '../types';
+
+type Mixup = Analyte['plausibility']['unitMixups'][number];
+
+/** Another unit of the analyte that a value is also shown in. */
+export interface Conversion {
+  readonly target: UnitDefinition;
+  /** 10 ** the unit's display decimals (see roundToDecimals). */
+  readonly scale: number;
+}
+
+/** Everything of a result that depends only on its rule set and reported unit. */
+export interface RuleSetUnitView {
+  readonly analyte: Analyte;
+  readonly ruleSet: RuleSet;
+  /** The reported unit's definition. */
+  readonly unit: UnitDefinition;
+  readonly cutoffs: CutoffsInUnit;
+  /** The rule set's bands in the reported unit, ascending. */
+  readonly bands: readonly Band[];
+  /** The message of a value beyond the low or high critical limit, when the rule set has one. */
+  readonly criticalLow: string | undefined;
+  readonly criticalHigh: string | undefined;
+  /** The rule set as a result shows it. */
+  readonly ruleSetSummary: ResultInterpretation['ruleSet'];
+  /** The analyte's unit-mixup patterns for this unit. */
+  readonly mixups: readonly Mixup[];
+  readonly assayRange: Analyte['plausibility']['assayRange'];
+  readonly assayUnit: UnitDefinition;
+  /** The outside-assay-range warning (it depends only on the analyte). */
+  readonly assayMessage: string;
+  /** The analyte's other units, in data order. */
+  readonly conversions: readonly Conversion[];
+}
+
+function requireUnit(analyte: Analyte, code: UnitCode): UnitDefinition {
+  const unit = analyte.units.find((candidate) => candidate.code === code);
+  // The analyte data lists every unit it refers to (an invariant test checks it).
+  if (unit === undefined) throw new Error(`${analyte.id} has no unit ${code}`);
+  return unit;
+}
+
+function assayMessageOf(analyte: Analyte): string {
+  const assay = analyte.plausibility.assayRange;
+  const range =
+    assay.low === undefined ? `up to about ${assay.high}` : `about ${assay.low}-${assay.high}`;
+  return `Outside the usual assay range (${range} ${assay.unit}): check the lab's method and any dilution.`;
+}
+
+function createView(ruleSet: RuleSet, unit: UnitDefinition): RuleSetUnitView {
+  const analyte = getAnalyte(ruleSet.analyte);
+  const cutoffs = cutoffsInUnit(ruleSet, unit.code);
+  const bands = listBands(ruleSet, cutoffs);
+  for (const band of bands) Object.freeze(band);
+  return Object.freeze({
+    analyte,
+    ruleSet,
+    unit,
+    cutoffs: Object.freeze(cutoffs),
+    bands: Object.freeze(bands),
+    criticalLow: criticalMessageFor(ruleSet, unit.code, 'low'),
+    criticalHigh: criticalMessageFor(ruleSet, unit.code, 'high'),
+    ruleSetSummary: Object.freeze({
+      id: ruleSet.id,
+      name: ruleSet.name,
+      isDefault: ruleSet.isDefault,
+      upperLimitMeaning: ruleSet.upperLimitMeaning,
+      caveats: ruleSet.caveats,
+      citationIds: ruleSet.citationIds,
+    }),
+    mixups: Object.freeze(
+      analyte.plausibility.unitMixups.filter((mixup) => mixup.unit === unit.code),
+    ),
+    assayRange: analyte.plausibility.assayRange,
+    assayUnit: requireUnit(analyte, analyte.plausibility.assayRange.unit),
+    assayMessage: assayMessageOf(analyte),
+    conversions: Object.freeze(
+      analyte.units
+        .filter((other) => other.code !== unit.code)
+        .map((target) => Object.freeze({ target, scale: 10 ** target.displayDecimals })),
+    ),
+  });
+}
+
+const VIEWS: ReadonlyMap<RuleSetId, ReadonlyMap<UnitCode, RuleSetUnitView>> = new Map(
+  listRuleSets().map((ruleSet) => [
+    ruleSet.id,
+    new Map(
+      getAnalyte(ruleSet.analyte).units.map((unit) => [unit.code, createView(ruleSet, unit)]),
+    ),
+  ]),
+);
+
+/**
+ * The shared view of a rule set in one unit of its analyte.
+ * @param ruleSetId - the rule set
+ * @param unit - a unit of the rule set's analyte
+ * @returns the view (the same frozen object on every call)
+ * @throws Error when the unit is not one of the analyte's (normaliseResult lets none through)
+ */
+export function viewRuleSetInUnit(ruleSetId: RuleSetId, unit: UnitCode): RuleSetUnitView {
+  const view = VIEWS.get(ruleSetId)?.get(unit);
+  if (view === undefined) throw new Error(`no view of ${ruleSetId} in ${unit}`);
+  return view;
+}
