@@ -3,7 +3,9 @@ import base from './vitest.config';
 
 // The unit tests of the clinical core (classify, units, validate, interpret, result, safety
 // rules), for `npm run test:mutation`: Stryker runs the covering ones once per mutant. The PDF,
-// CLI and HTTP suites cover other modules and would only add minutes. The list replaces the
+// CLI and HTTP suites cover other modules, and the fast-check properties
+// (interpret-properties.test.ts) cover every mutant with thousands of runs: they would only add
+// hours. The list replaces the
 // base `include` (mergeConfig would append to it and run every unit test).
 export default defineConfig({
   ...base,
@@ -12,12 +14,12 @@ export default defineConfig({
     include: [
       'tests/unit/classify*.test.ts',
       'tests/unit/units*.test.ts',
-      'tests/unit/cutoffs.test.ts',
-      'tests/unit/interpret*.test.ts',
-      'tests/unit/invariants.test.ts',
+      'tests/unit/interpret.test.ts',
+      'tests/unit/interpret-cutoffs.test.ts',
+      'tests/unit/analytes-data.test.ts',
       'tests/unit/result-codes.test.ts',
       'tests/unit/safety-*.test.ts',
-      'tests/unit/validate*.test.ts',
+      'tests/unit/build-result.test.ts',
     ],
   },
 });
