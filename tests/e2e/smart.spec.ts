@@ -89,7 +89,7 @@ test('EHR launch: pre-fill with sources, history, suggested context, interpret, 
   const watcher = watch(page);
   const entry = new EntryPage(page);
   await page.goto(`/launch?iss=${encodeURIComponent(iss)}&launch=L-main`);
-  await expect(smartHeading(page)).toBeVisible();
+  await expect(smartHeading(page)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Patient in the EHR:')).toContainText('Rosalind Quillfeather', {
     timeout: 30_000,
   });
@@ -217,7 +217,7 @@ test('standalone launch: "Open from EHR" on the entry page, with the EHR patient
 }) => {
   await page.goto('/');
   await page.getByRole('link', { name: 'Open from Test EHR' }).click();
-  await expect(smartHeading(page)).toBeVisible();
+  await expect(smartHeading(page)).toBeVisible({ timeout: 30_000 });
   await expect(page.getByText('Patient in the EHR:')).toContainText('Rosalind Quillfeather', {
     timeout: 30_000,
   });
@@ -259,7 +259,7 @@ const failures = [
 for (const [launch, message] of failures) {
   test(`failure ${launch}: a clear message and manual entry still works`, async ({ page }) => {
     await page.goto(`/launch?iss=${encodeURIComponent(iss)}&launch=${launch}`);
-    await expect(smartHeading(page)).toBeVisible();
+    await expect(smartHeading(page)).toBeVisible({ timeout: 30_000 });
     await expect(
       page.getByRole('alert').filter({ hasText: 'Could not read the chart.' }),
     ).toContainText(message, { timeout: 20_000 });

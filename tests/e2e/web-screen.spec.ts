@@ -96,8 +96,8 @@ const D3_ONLY_PRELIMINARY = {
 
 // The handout's wording of these warnings (lib/handout/text/en.ts), as pdftotext gives it back
 // (lines may wrap, so whitespace is normalised before comparing).
-const HANDOUT_PRELIMINARY = 'This is an early (preliminary) result. The lab may still change it.';
-const HANDOUT_D3_ONLY = 'The lab marked this test as vitamin D3 only.';
+const HANDOUT_PRELIMINARY = 'Early (preliminary) result: the lab may still change it.';
+const HANDOUT_D3_ONLY = 'The lab tested vitamin D3 only.';
 const flat = (text: string): string => text.replace(/\s+/g, ' ');
 
 test('bug 3: a preliminary FHIR 1989-3 import shows the API warnings on the card and the handout, until edited', async ({
