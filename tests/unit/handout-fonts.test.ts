@@ -103,10 +103,9 @@ describe('handout fonts', () => {
       const expected = reference[index]!;
       expect(expected.text).toContain(name);
       const runs = [sequential[index]!, concurrent[index]!, reversed[NAMES.length - 1 - index]!];
+      // Byte for byte the reference document, so the whole text layer is the reference's letter
+      // for letter (reading it again from identical bytes could not differ).
       for (const run of runs) {
-        const { text } = await readPdfText(run.bytes);
-        // Letter for letter: the whole text layer, not just the name.
-        expect(text).toBe(expected.text);
         expect(Buffer.from(run.bytes).equals(Buffer.from(expected.bytes))).toBe(true);
       }
     }
