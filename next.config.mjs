@@ -13,9 +13,9 @@ const nextConfig = {
   // One self-contained server per instance (node <distDir>/standalone/server.js): scripts/start.mjs, Dockerfile.
   output: 'standalone',
   // The handout fonts are read from the project folder at run time, so the tracer copies the
-  // project into the standalone output: leave out what no server needs (tests, reports, builds).
+  // project into the standalone output: leave out what no server needs (tests, reports, benchmarks).
   outputFileTracingExcludes: {
-    '*': ['tests/**', 'reports/**', 'test-results/**', 'bench/**', '.next*/**', '.git/**'],
+    '*': ['tests/**', 'reports/**', 'test-results/**', 'bench/**', '.git/**'],
   },
   // Types are checked by `npm test` (tsc), not again by every build or first `npm run app`.
   typescript: { ignoreBuildErrors: true },
