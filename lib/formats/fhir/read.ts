@@ -81,11 +81,80 @@ function buildItem(group: Group, index: number): ImportItem {
   };
 }
 
-/** The entries of a Bundle (or the one Observation), with their locations. */
-function entriesOf(
-  json: JsonObject,
-): { entries: Array<{ resource: unknown; path: Location; fullUrl?: string }> } | ImportOutcome {
+interface ListedEntry {
+  readonly resource: unknown;
+  readonly path: Location;
+  readonly fullUrl?: string;
+}
+
+/** How deep Bundles inside Bundles are opened (a batch-response of searchsets is 2). */
+const MAX_BUNDLE_DEPTH = 2;
+
+/** The Observations a DiagnosticReport holds in `contained`, if any. */
+function containedObservations(resource: JsonObject, path: Location): ListedEntry[] {
+  const entries: ListedEntry[] = [];
+  asArray(resource.contained).forEach((contained, index) => {
+    if (isObject(contained) && contained.resourceType === 'Observation') {
+      entries.push({ resource: contained, path: [...path, 'contained', index] });
+    }
+  });
+  return entries;
+}
+
+/**
+ * Adds one resource to the list: a Bundle inside a Bundle (e.g. the searchset answering each
+ * query of a batch) and the Observations a DiagnosticReport contains are opened; anything else
+ * is listed as it is, to be read or ignored.
+ */
+function listResource(
+  resource: unknown,
+  path: Location,
+  fullUrl: string | undefined,
+  depth: number,
+  out: ListedEntry[],
+): void {
+  if (isObject(resource)) {
+    if (
+      resource.resourceType === 'Bundle' &&
+      depth < MAX_BUNDLE_DEPTH &&
+      BUNDLE_TYPES.some((type) => type === resource.type)
+    ) {
+      listBundle(resource, path, depth + 1, out);
+      return;
+    }
+    if (resource.resourceType === 'DiagnosticReport') {
+      const contained = containedObservations(resource, path);
+      if (contained.length > 0) {
+        out.push(...contained);
+        return;
+      }
+    }
+  }
+  out.push({ resource, path, ...(fullUrl === undefined ? {} : { fullUrl }) });
+}
+
+function listBundle(bundle: JsonObject, path: Location, depth: number, out: ListedEntry[]): void {
+  asArray(bundle.entry).forEach((entry, index) => {
+    if (!isObject(entry)) return;
+    const mode = isObject(entry.search) ? entry.search.mode : undefined;
+    if (mode === 'include' || mode === 'outcome') return;
+    // A transaction-response or history entry without a resource (e.g. a DELETE) has nothing.
+    if (entry.resource === undefined) return;
+    const fullUrl = typeof entry.fullUrl === 'string' ? entry.fullUrl : undefined;
+    listResource(entry.resource, [...path, 'entry', index, 'resource'], fullUrl, depth, out);
+  });
+}
+
+/**
+ * The entries of a Bundle (Bundles inside it opened), of a DiagnosticReport's contained
+ * Observations, or the one Observation, with their locations.
+ */
+function entriesOf(json: JsonObject): { entries: ListedEntry[] } | ImportOutcome {
   if (json.resourceType === 'Observation') return { entries: [{ resource: json, path: [] }] };
+  if (json.resourceType === 'DiagnosticReport') {
+    const contained = containedObservations(json, []);
+    if (contained.length > 0) return { entries: contained };
+  }
   if (json.resourceType !== 'Bundle') {
     return invalidImport(
       ['resourceType'],
@@ -96,19 +165,8 @@ function entriesOf(
   if (!BUNDLE_TYPES.some((type) => type === json.type)) {
     return invalidImport(['type'], `must be one of ${BUNDLE_TYPES.join(', ')}`, 'invalid');
   }
-  const entries: Array<{ resource: unknown; path: Location; fullUrl?: string }> = [];
-  asArray(json.entry).forEach((entry, index) => {
-    if (!isObject(entry)) return;
-    const mode = isObject(entry.search) ? entry.search.mode : undefined;
-    if (mode === 'include' || mode === 'outcome') return;
-    // A transaction-response or history entry without a resource (e.g. a DELETE) has nothing.
-    if (entry.resource === undefined) return;
-    entries.push({
-      resource: entry.resource,
-      path: ['entry', index, 'resource'],
-      ...(typeof entry.fullUrl === 'string' ? { fullUrl: entry.fullUrl } : {}),
-    });
-  });
+  const entries: ListedEntry[] = [];
+  listBundle(json, [], 1, entries);
   return { entries };
 }
 
@@ -168,7 +226,12 @@ export function panelsFromFhir(json: unknown): ImportOutcome {
       kind: 'invalid',
       errors: [
         {
-          path: json.resourceType === 'Bundle' ? ['entry'] : ['code'],
+          path:
+            json.resourceType === 'Observation'
+              ? ['code']
+              : json.resourceType === 'Bundle'
+                ? ['entry']
+                : ['contained'],
           message: `holds no 25-hydroxyvitamin D, vitamin B12 or magnesium result to interpret (LOINC ${accepted})${done.count > 0 ? `; ${done.count} other entries ignored` : ''}${skipped}`,
           code: 'too-few',
         },
@@ -183,7 +246,7 @@ export function panelsFromFhir(json: unknown): ImportOutcome {
   return {
     kind: 'fhir',
     panels,
-    batch: json.resourceType === 'Bundle',
+    batch: json.resourceType !== 'Observation',
     ignored: done.count === 0 ? NOTHING_IGNORED : done,
     notices,
   };
