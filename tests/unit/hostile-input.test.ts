@@ -1,8 +1,10 @@
 /**
  * Hostile input to the library: every pattern that reads user text runs in linear time on long
  * adversarial strings, and keys inherited from Object.prototype never leak into messages.
- * Each string here made the old code spend seconds (quadratic backtracking); the bound is a
- * generous 250 ms, far above the few milliseconds the linear code needs.
+ * Each string here made the old code spend seconds (quadratic backtracking). Linear time is proven
+ * by the automaton check of every pattern in tests/unit/redos.test.ts and measured by
+ * `npm run bench:hostile`; no wall-clock bound here (a busy machine would make it flaky). These
+ * tests prove the answers on the attack strings: rejected, the field named, nothing leaked.
  */
 import { describe, expect, it } from 'vitest';
 import { importJson, locateError, parseImport } from '@/lib/formats/import';
@@ -10,13 +12,11 @@ import { interpret } from '@/lib/interpret';
 import { MAX_VALUE_TEXT_LENGTH, panelSchema, resultSchema } from '@/lib/schemas';
 import { parseValue } from '@/lib/interpret/normalise';
 
-const BOUND_MS = 250;
 const AS_OF = '2026-11-25';
 
-function timed<T>(run: () => T): { value: T; ms: number } {
-  const start = performance.now();
-  const value = run();
-  return { value, ms: performance.now() - start };
+/** Runs one attack and keeps its answer. */
+function answerOf<T>(run: () => T): { value: T } {
+  return { value: run() };
 }
 
 /** Strings that made the censored-value pattern backtrack: long runs of what `\s*` matches. */
@@ -30,24 +30,21 @@ const VALUE_ATTACKS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 describe('censored value text', () => {
-  it.each(VALUE_ATTACKS)('parseValue rejects %s quickly', (_name, text) => {
-    const { value, ms } = timed(() => parseValue(text));
+  it.each(VALUE_ATTACKS)('parseValue rejects %s', (_name, text) => {
+    const { value } = answerOf(() => parseValue(text));
     expect(value).toBeUndefined();
-    expect(ms).toBeLessThan(BOUND_MS);
   });
 
-  it.each(VALUE_ATTACKS)('resultSchema rejects %s quickly', (_name, text) => {
-    const { value, ms } = timed(() =>
+  it.each(VALUE_ATTACKS)('resultSchema rejects %s', (_name, text) => {
+    const { value } = answerOf(() =>
       resultSchema.safeParse({ analyte: 'vitamin-d', value: text, unit: 'ng/mL' }),
     );
     expect(value.success).toBe(false);
-    expect(ms).toBeLessThan(BOUND_MS);
   });
 
-  it.each(VALUE_ATTACKS)('interpret() rejects %s quickly, naming the field', (_name, text) => {
+  it.each(VALUE_ATTACKS)('interpret() rejects %s, naming the field', (_name, text) => {
     const panel = { results: [{ analyte: 'vitamin-d', value: text, unit: 'ng/mL' }] };
-    const { value, ms } = timed(() => interpret(panel, { asOf: AS_OF }));
-    expect(ms).toBeLessThan(BOUND_MS);
+    const { value } = answerOf(() => interpret(panel, { asOf: AS_OF }));
     expect(value.ok).toBe(false);
     if (!value.ok) expect(value.errors.map((error) => error.path)).toContain('results[0].value');
   });
@@ -71,7 +68,7 @@ describe('censored value text', () => {
 });
 
 describe('error locations', () => {
-  it('locates a long unknown key ending in a newline quickly (list of panels)', () => {
+  it('locates a long unknown key ending in a newline (list of panels)', () => {
     const key = `${'a'.repeat(40_000)}\n`;
     const outcome = importJson([
       { results: [{ analyte: 'vitamin-d', value: 20, unit: 'ng/mL', [key]: 1 }] },
@@ -81,10 +78,9 @@ describe('error locations', () => {
     if (item?.imported === undefined) throw new Error('expected an imported panel');
     const interpreted = interpret(item.imported.panel, { asOf: AS_OF });
     if (interpreted.ok) throw new Error('expected an unknown-key error');
-    const { value: lines, ms } = timed(() =>
+    const { value: lines } = answerOf(() =>
       interpreted.errors.map((error) => locateError(item.origin, error)),
     );
-    expect(ms).toBeLessThan(BOUND_MS);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.startsWith('[0] results[0].aaaa')).toBe(true);
   });
@@ -93,10 +89,12 @@ describe('error locations', () => {
     ['letters and a newline', `results[0].${'a'.repeat(50_000)}\n`],
     ['letters and a carriage return', `results[0].${'b'.repeat(50_000)}\r`],
     ['a huge index', `results[${'9'.repeat(50_000)}]x`],
-  ])('locateError on %s is linear', (_name, path) => {
+  ])('locateError answers on %s', (_name, path) => {
     const origin = { prefix: [{ label: '[0]' }], results: [], panelFields: {} };
-    const { ms } = timed(() => locateError(origin, { path, message: 'm', code: 'invalid' }));
-    expect(ms).toBeLessThan(BOUND_MS);
+    const { value: line } = answerOf(() =>
+      locateError(origin, { path, message: 'm', code: 'invalid' }),
+    );
+    expect(line).toContain('m');
   });
 });
 
