@@ -160,10 +160,8 @@ export function buildHandoutModel(
     facts,
     summary: {
       heading: text.summaryHeading,
-      results: [
-        ...rows.map((row) => text.summaryLine(row.test, row.meaning)),
-        ...resultNotices(text, interpretation.results, rows),
-      ],
+      results: rows.map((row) => text.summaryLine(row.test, row.meaning)),
+      notices: resultNotices(text, interpretation.results, rows),
     },
     ...(critical === undefined ? {} : { critical }),
     actions,

@@ -32,10 +32,10 @@ describe('handout: the warnings a result carries (same as the API and the screen
       expect(codes).toEqual(expect.arrayContaining(['vitamin-d3-only-code', 'preliminary-result']));
       const text = getHandoutText(lang);
       const model = buildHandoutModel(interpretation, { lang, generatedOn: ASOF });
-      // One line per warning after the summary line, preliminary first (one result: no test name).
-      const line = model.summary.results.join(' ');
+      // One line per warning under the summary lines, preliminary first (one result: no test name).
+      const line = model.summary.notices.join(' ');
       // Preliminary first, then every other warning the result carries, each once.
-      expect(line.indexOf(text.resultNotices['preliminary-result'])).toBeGreaterThan(0);
+      expect(line.indexOf(text.resultNotices['preliminary-result'])).toBe(0);
       expect(line.indexOf(text.resultNotices['vitamin-d3-only-code'])).toBeGreaterThan(
         line.indexOf(text.resultNotices['preliminary-result']),
       );
@@ -51,6 +51,7 @@ describe('handout: the warnings a result carries (same as the API and the screen
     expect(model.summary.results[0]).toBe(
       'Vitamin D: low.'.replace('low', model.table.rows[0]!.meaning.toLowerCase()),
     );
+    expect(model.summary.notices).toEqual([]);
     expect(model.table.rows[0]!.result).toBe('25 ng/mL');
   });
 
@@ -62,7 +63,7 @@ describe('handout: the warnings a result carries (same as the API and the screen
     );
     expect(interpretation.results[0]!.warnings.map((w) => w.code)).toContain('lab-range-dropped');
     const model = buildHandoutModel(interpretation, { lang: 'en', generatedOn: ASOF });
-    expect(model.summary.results).toContain(
+    expect(model.summary.notices).toContain(
       getHandoutText('en').resultNotices['lab-range-dropped'],
     );
   });
@@ -88,7 +89,7 @@ describe('handout: the warnings a result carries (same as the API and the screen
     const text = getHandoutText('en');
     const model = buildHandoutModel(interpretation, { lang: 'en', generatedOn: ASOF });
     const notice = text.resultNotices['preliminary-result'];
-    const lines = model.summary.results.filter((line) => line.includes(notice));
+    const lines = model.summary.notices.filter((line) => line.includes(notice));
     expect(lines).toEqual([`Vitamin D, Magnesium: ${notice}`]);
   });
 

@@ -64,6 +64,7 @@ function sentencesOf(model: HandoutModel): string[] {
       ? [model.critical.call, ...model.critical.emergencies.flatMap((g) => [g.lead, ...g.items])]
       : []),
     ...model.summary.results,
+    ...model.summary.notices,
     ...model.actions.items,
     ...model.redFlags.groups.flatMap((group) => [group.lead, ...group.items]),
     ...model.redFlags.extra,

@@ -95,10 +95,12 @@ export function drawSummary(flow: Flow, model: HandoutModel): void {
   const rows: Array<Array<readonly string[]>> = [];
   for (let i = 0; i < cells.length; i += perRow) rows.push(cells.slice(i, i + perRow));
   const rowLines = rows.map((row) => Math.max(...row.map((lines) => lines.length)));
+  // What the results' warnings mean: full width under the results, in the same list.
+  const notices = bulletLines(flow, model.summary.notices, inner);
   const actions = bulletLines(flow, model.actions.items, inner);
   const lineCount =
     rowLines.reduce((sum, count) => sum + count, 0) +
-    actions.reduce((sum, lines) => sum + lines.length, 0);
+    [...notices, ...actions].reduce((sum, lines) => sum + lines.length, 0);
   const headingHeight = sizes.h3Line;
   const gap = sizes.body * 0.3;
   const height = pad * 2 + headingHeight * 2 + gap + lineCount * sizes.line;
@@ -118,6 +120,7 @@ export function drawSummary(flow: Flow, model: HandoutModel): void {
     });
     flow.y = top - (rowLines[rowIndex] ?? 0) * sizes.line;
   });
+  for (const lines of notices) drawBullet(flow, lines, flow.left + pad, results);
   flow.y -= gap;
   flow.tag(flow.element('H2'));
   flow.lines([model.actions.heading], flow.left + pad, 'bold', sizes.h3, HEADING, headingHeight);

@@ -111,6 +111,8 @@ export interface HandoutModel {
     readonly heading: string;
     /** One short line per result. */
     readonly results: readonly string[];
+    /** What the results' warnings mean (preliminary, a D3-only code...), each said once. */
+    readonly notices: readonly string[];
   };
   /** A critical result: call today (the box's heading), and when to call 911 (top of page 1). */
   readonly critical?: {
