@@ -12,6 +12,7 @@ import {
 import { BAND_COLUMNS } from './reference-view';
 import { bandStart, matchesSearch } from './rule-set-rows';
 import type { RuleSetRow } from './rule-set-rows';
+import { SourceLinks } from './source-links';
 import type { SourceLink } from './source-links';
 
 /** The TanStack Table v9 features the review uses: sorting, column filters, global search. */
@@ -37,34 +38,6 @@ const helper = createColumnHelper<typeof RULE_SET_FEATURES, RuleSetRow>();
 
 /** The hidden column the global search runs on (everything the row shows, and its sources). */
 export const SEARCH_COLUMN = 'search';
-
-function Sources({
-  ids,
-  sources,
-}: {
-  ids: readonly string[];
-  sources: Readonly<Record<string, SourceLink>>;
-}) {
-  return (
-    <ul>
-      {ids.map((id) => {
-        const source = sources[id];
-        if (source === undefined) return <li key={id}>{id}</li>;
-        return (
-          <li key={id}>
-            {source.href === undefined ? (
-              <span title={source.text}>{source.short}</span>
-            ) : (
-              <a href={source.href} title={source.text} rel="noopener noreferrer">
-                {source.short}
-              </a>
-            )}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
 
 /**
  * The review's columns: analyte and rule set (sorted by name), one column per band (sorted by
@@ -124,7 +97,7 @@ export function ruleSetColumns(
     helper.display({
       id: 'source',
       header: 'Source',
-      cell: (info) => <Sources ids={info.row.original.citationIds} sources={sources} />,
+      cell: (info) => <SourceLinks compact ids={info.row.original.citationIds} sources={sources} />,
     }),
     helper.accessor('searchText', {
       id: SEARCH_COLUMN,
