@@ -245,7 +245,7 @@ async function main(): Promise<void> {
       console.log(`  ${script.url}  ${kb(script.bytes)} raw, ${kb(script.gzipBytes)} gzip`);
     }
     const handouts: Array<
-      readonly [string, string, number, number, { ms: number; bytes: number }]
+      readonly [string, string, number, number | null, { ms: number; bytes: number }]
     > = [];
     const interpretOnly = new Set(scripts.afterInterpret.map((script) => script.url));
     for (const [label, wait, name] of [
@@ -261,7 +261,9 @@ async function main(): Promise<void> {
       const runs = [];
       for (let i = 0; i < 3; i++) runs.push(await measureFirstHandout(wait, name, interpretOnly));
       const best = runs.reduce((a, b) => (a.ms <= b.ms ? a : b));
-      handouts.push([label, name, wait === 0 ? 400 : 150, 250_000, best]);
+      // The 250 kB goal is for Latin, Greek and Cyrillic names; a CJK name is shown for comparison.
+      const bytesGoal = label.includes('CJK') ? null : 250_000;
+      handouts.push([label, name, wait === 0 ? 400 : 150, bytesGoal, best]);
     }
     const lighthouse = runLighthouse();
     const initial = sum(scripts.initial);
@@ -314,7 +316,9 @@ async function main(): Promise<void> {
             label,
             `${best.ms.toFixed(0)} ms`,
             kb(best.bytes),
-            `<= ${msGoal} ms, <= ${kb(bytesGoal)}: ${best.ms <= msGoal && best.bytes <= bytesGoal ? 'yes' : 'NO'}`,
+            bytesGoal === null
+              ? `<= ${msGoal} ms (no size goal): ${best.ms <= msGoal ? 'yes' : 'NO'}`
+              : `<= ${msGoal} ms, <= ${kb(bytesGoal)}: ${best.ms <= msGoal && best.bytes <= bytesGoal ? 'yes' : 'NO'}`,
           ] as const,
       ),
     ]);
