@@ -2,8 +2,7 @@
 // page's first load. Runs entirely in the browser; nothing here makes a request.
 import { citationHref, findCitation } from '@/lib/citations';
 import { clinicianRedFlags } from '@/lib/safety/red-flags';
-import { mergeImportWarnings } from '@/lib/formats/import-merge';
-import { interpret } from '@/lib/interpret';
+import { interpretImported } from '@/lib/formats/import-merge';
 import type { Panel } from '@/lib/schemas';
 import type { FieldError, Interpretation } from '@/lib/types';
 import type { PanelSources } from './form-model';
@@ -39,12 +38,8 @@ export function runInterpret(
   asOf: string,
   imported: PanelSources = { warnings: [] },
 ): RunOutcome {
-  const interpreted = interpret(panel, { asOf });
-  if (!interpreted.ok) return interpreted;
-  const outcome = {
-    ok: true as const,
-    value: mergeImportWarnings(interpreted.value, imported.warnings, imported.sources),
-  };
+  const outcome = interpretImported({ panel, ...imported }, asOf);
+  if (!outcome.ok) return outcome;
   const citations: Record<string, CitationView> = {};
   for (const result of outcome.value.results) {
     const ids = [

@@ -1,5 +1,5 @@
 import { importJson, locateFieldError, parseImport } from './import';
-import { mergeImportWarnings } from './import-merge';
+import { interpretImported } from './import-merge';
 import type {
   Ignored,
   ImportedPanel,
@@ -10,7 +10,6 @@ import type {
   LocatedError,
   ResultSource,
 } from './import-types';
-import { interpret } from '../interpret';
 import type { Interpretation } from '../types';
 
 /** One panel of a document: what was read, and its interpretation or its located errors. */
@@ -99,17 +98,13 @@ function* interpretItems(panels: readonly ImportItem[], asOf: string): Generator
 /** Interprets one panel read from a document: warnings the source adds, errors located in it. */
 function interpretItem(item: ImportItem, options: { readonly asOf: string }): DocumentItem {
   if (item.imported === undefined || item.errors.length > 0) return item;
-  const outcome = interpret(item.imported.panel, options);
+  const outcome = interpretImported(item.imported, options.asOf);
   // Written out rather than spread: one object shape for every item of a batch.
   return outcome.ok
     ? {
         index: item.index,
         imported: withPanelSubject(item.imported),
-        interpretation: mergeImportWarnings(
-          outcome.value,
-          item.imported.warnings,
-          item.imported.sources,
-        ),
+        interpretation: outcome.value,
         errors: item.errors,
         origin: item.origin,
       }

@@ -1,5 +1,27 @@
 import type { ImportedPanel } from './import-types';
-import type { Interpretation } from '../types';
+import { interpret } from '../interpret';
+import type { InterpretOutcome, Interpretation } from '../types';
+
+/**
+ * Interprets a panel that came from an import: `interpret()`, then the warnings and report status
+ * the source brought. The one step every door shares: the document path (API, CLI) and the
+ * screen's form, whose rows keep their import facts until edited. In this small module so the
+ * screen's interpreter chunk does not load the readers.
+ * @param imported - the panel and what its source said (warnings, per-result sources)
+ * @param asOf - the date of the interpretation, YYYY-MM-DD
+ * @returns the interpretation with the import's facts merged, or the field errors
+ */
+export function interpretImported(
+  imported: Pick<ImportedPanel, 'panel' | 'warnings' | 'sources'>,
+  asOf: string,
+): InterpretOutcome {
+  const outcome = interpret(imported.panel, { asOf });
+  if (!outcome.ok) return outcome;
+  return {
+    ok: true,
+    value: mergeImportWarnings(outcome.value, imported.warnings, imported.sources),
+  };
+}
 
 /**
  * Adds the warnings an import found (e.g. `vitamin-d3-only-code`) to the interpretation's
