@@ -15,6 +15,14 @@ function sourceNote(source: RowSource): string {
   ].join(', ');
 }
 
+/** What both rows of one analyte get: its options, its row state, errors and change handler. */
+interface AnalyteRowProps {
+  analyte: AnalyteFormOptions;
+  row: AnalyteRowState;
+  errors: FieldErrors;
+  onChange: (patch: Partial<AnalyteRowState>) => void;
+}
+
 /**
  * One analyte of the entry form, compact: value (a number or censored text such as "<5") and
  * unit on one line, so Tab goes value -> unit -> next value. The lab's range and the rule set
@@ -22,17 +30,7 @@ function sourceNote(source: RowSource): string {
  * @param props - the analyte's options, its row state, errors and change handler
  * @returns a row of the values fieldset
  */
-export function AnalyteRow({
-  analyte,
-  row,
-  errors,
-  onChange,
-}: {
-  analyte: AnalyteFormOptions;
-  row: AnalyteRowState;
-  errors: FieldErrors;
-  onChange: (patch: Partial<AnalyteRowState>) => void;
-}) {
+export function AnalyteRow({ analyte, row, errors, onChange }: AnalyteRowProps) {
   const id = analyte.id;
   const name = analyte.shortName;
   const hintId = `${id}-value-hint`;
@@ -104,17 +102,7 @@ export function AnalyteRow({
  * @param props - the analyte's options, its row state, errors and change handler
  * @returns a fieldset
  */
-export function LabSettingsRow({
-  analyte,
-  row,
-  errors,
-  onChange,
-}: {
-  analyte: AnalyteFormOptions;
-  row: AnalyteRowState;
-  errors: FieldErrors;
-  onChange: (patch: Partial<AnalyteRowState>) => void;
-}) {
+export function LabSettingsRow({ analyte, row, errors, onChange }: AnalyteRowProps) {
   const id = analyte.id;
   const name = analyte.shortName;
   const lowError = errors[`${id}-lab-low`];
