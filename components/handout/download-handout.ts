@@ -8,12 +8,13 @@ import { DEJAVU_CORE, fontFileUrl } from '@/lib/handout/font/files';
 import { preloadFonts, prepareHandoutFonts } from '@/lib/handout/font/handout-fonts';
 import type { HandoutFonts } from '@/lib/handout/font/handout-fonts';
 import { renderHandout } from '@/lib/handout/render';
+import type { HandoutLang, PaperSize } from '@/lib/handout/options';
 import type { Interpretation } from '@/lib/types';
 
 /** The handout options the clinician picks next to the button. */
 export interface HandoutChoice {
-  readonly lang: 'en' | 'es';
-  readonly paper: 'letter' | 'a4';
+  readonly lang: HandoutLang;
+  readonly paper: PaperSize;
   /** Today's date, YYYY-MM-DD: printed on the sheet and used in the file name. */
   readonly generatedOn: string;
   /** The file name to save under: initials and date, never the patient's full name. */

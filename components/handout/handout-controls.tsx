@@ -3,6 +3,16 @@
 import { useEffect, useState } from 'react';
 import type { Interpretation } from '@/lib/types';
 import { todayIso } from '@/components/entry/today';
+import {
+  DEFAULT_HANDOUT_LANG,
+  DEFAULT_PAPER,
+  HANDOUT_LANG_LABELS,
+  HANDOUT_LANGS,
+  PAPER_LABELS,
+  PAPER_NAMES,
+  toHandoutLang,
+  toPaperSize,
+} from '@/lib/handout/options';
 import type { HandoutChoice } from './download-handout';
 
 type Phase =
@@ -28,8 +38,8 @@ export function HandoutControls({
   /** Set while the results on screen do not match the form: the download is refused. */
   blockedReason?: string | undefined;
 }) {
-  const [lang, setLang] = useState<HandoutChoice['lang']>('en');
-  const [paper, setPaper] = useState<HandoutChoice['paper']>('letter');
+  const [lang, setLang] = useState<HandoutChoice['lang']>(DEFAULT_HANDOUT_LANG);
+  const [paper, setPaper] = useState<HandoutChoice['paper']>(DEFAULT_PAPER);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
 
   // Results are on screen: when the browser is next idle (at most 300 ms later), fetch the PDF
@@ -84,16 +94,28 @@ export function HandoutControls({
     <div className="handout-controls" role="group" aria-label="Patient handout">
       <label>
         <span>Handout language</span>
-        <select value={lang} onChange={(e) => setLang(e.target.value === 'es' ? 'es' : 'en')}>
-          <option value="en">English</option>
-          <option value="es">Spanish (Español)</option>
+        <select
+          value={lang}
+          onChange={(e) => setLang(toHandoutLang(e.target.value) ?? DEFAULT_HANDOUT_LANG)}
+        >
+          {HANDOUT_LANGS.map((option) => (
+            <option key={option} value={option}>
+              {HANDOUT_LANG_LABELS[option]}
+            </option>
+          ))}
         </select>
       </label>
       <label>
         <span>Paper</span>
-        <select value={paper} onChange={(e) => setPaper(e.target.value === 'a4' ? 'a4' : 'letter')}>
-          <option value="letter">Letter</option>
-          <option value="a4">A4</option>
+        <select
+          value={paper}
+          onChange={(e) => setPaper(toPaperSize(e.target.value) ?? DEFAULT_PAPER)}
+        >
+          {PAPER_NAMES.map((option) => (
+            <option key={option} value={option}>
+              {PAPER_LABELS[option]}
+            </option>
+          ))}
         </select>
       </label>
       <button

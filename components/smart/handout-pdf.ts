@@ -2,6 +2,7 @@
 // download), and encodes it for a FHIR Attachment. Loaded only when the clinician saves.
 import { loadFonts } from '@/components/handout/download-handout';
 import { renderHandout } from '@/lib/handout/render';
+import type { HandoutLang, PaperSize } from '@/lib/handout/options';
 import type { Interpretation } from '@/lib/types';
 
 /**
@@ -12,7 +13,7 @@ import type { Interpretation } from '@/lib/types';
  */
 export async function renderHandoutBase64(
   interpretation: Interpretation,
-  choice: { lang: 'en' | 'es'; paper: 'letter' | 'a4'; generatedOn: string },
+  choice: { lang: HandoutLang; paper: PaperSize; generatedOn: string },
 ): Promise<string> {
   // The same fonts as the download (any script), so the chart gets the same PDF bytes.
   const { bytes } = await renderHandout(interpretation, await loadFonts(), choice);

@@ -15,6 +15,14 @@ import type { ContextSuggestion } from '@/lib/smart/context';
 import { buildHandoutDocumentReference } from '@/lib/smart/document-reference';
 import type { AnalyteId, Interpretation } from '@/lib/types';
 import { todayIso } from '@/components/entry/today';
+import {
+  DEFAULT_HANDOUT_LANG,
+  DEFAULT_PAPER,
+  HANDOUT_LANG_LABELS,
+  HANDOUT_LANGS,
+  toHandoutLang,
+} from '@/lib/handout/options';
+import type { HandoutLang } from '@/lib/handout/options';
 import { ChartView } from './chart-view';
 import { prefillSource } from './prefill-source';
 import type { ReadyPhase } from './chart-view';
@@ -53,7 +61,7 @@ export function SmartApp({
   const [fill, setFill] = useState<EntryFill | undefined>(undefined);
   const [interpretation, setInterpretation] = useState<Interpretation | null>(null);
   const [save, setSave] = useState<SaveState>({ kind: 'idle' });
-  const [lang, setLang] = useState<'en' | 'es'>('en');
+  const [lang, setLang] = useState<HandoutLang>(DEFAULT_HANDOUT_LANG);
   const [ticked, setTicked] = useState<readonly string[]>([]);
   const client = useRef<Client | null>(null);
   const session = useRef<Session | null>(null);
@@ -150,7 +158,7 @@ export function SmartApp({
       const generatedOn = interpretation.asOf ?? todayIso();
       const pdfBase64 = await renderHandoutBase64(interpretation, {
         lang,
-        paper: 'letter',
+        paper: DEFAULT_PAPER,
         generatedOn,
       });
       const resource = buildHandoutDocumentReference({
@@ -241,10 +249,13 @@ export function SmartApp({
               <select
                 id="smart-save-lang"
                 value={lang}
-                onChange={(e) => setLang(e.target.value === 'es' ? 'es' : 'en')}
+                onChange={(e) => setLang(toHandoutLang(e.target.value) ?? DEFAULT_HANDOUT_LANG)}
               >
-                <option value="en">English</option>
-                <option value="es">Español</option>
+                {HANDOUT_LANGS.map((option) => (
+                  <option key={option} value={option}>
+                    {HANDOUT_LANG_LABELS[option]}
+                  </option>
+                ))}
               </select>
               <button
                 type="button"

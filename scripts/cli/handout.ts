@@ -5,13 +5,16 @@ import { renderHandout } from '../../lib/handout/render';
 import { interpretDocument } from '../../lib/formats/document';
 import { formatLocatedError } from '../../lib/formats/import';
 import { loadHandoutFonts } from '../../server/handout-fonts';
-import { HANDOUT_LANGS } from '../../lib/handout/text/handout-text';
-import { PAPER_SIZES } from '../../lib/handout/layout';
-import type { PaperSize } from '../../lib/handout/layout';
+import {
+  DEFAULT_HANDOUT_LANG,
+  DEFAULT_PAPER,
+  HANDOUT_LANGS,
+  PAPER_NAMES,
+  toHandoutLang,
+  toPaperSize,
+} from '../../lib/handout/options';
 import { EXIT, readInput } from './io';
 import type { CliIo } from './io';
-
-const PAPER_NAMES = Object.keys(PAPER_SIZES) as PaperSize[];
 
 /** Help text of `labs handout`. */
 export const HANDOUT_USAGE = `Usage: npm run --silent labs -- handout FILE|- --out OUT.pdf [--lang ${HANDOUT_LANGS.join('|')}] [--paper ${PAPER_NAMES.join('|')}]
@@ -19,8 +22,8 @@ export const HANDOUT_USAGE = `Usage: npm run --silent labs -- handout FILE|- --o
 Writes the patient handout for ONE panel: a JSON panel object, a FHIR R4 Observation or Bundle
 of one patient's results, or CSV (header panel_id,analyte,value,unit) holding one panel.
   --out OUT.pdf        where to write the PDF (- writes it to stdout)
-  --lang ${HANDOUT_LANGS.join('|').padEnd(13)} language of the handout (default en)
-  --paper ${PAPER_NAMES.join('|').padEnd(12)} paper size (default letter)
+  --lang ${HANDOUT_LANGS.join('|').padEnd(13)} language of the handout (default ${DEFAULT_HANDOUT_LANG})
+  --paper ${PAPER_NAMES.join('|').padEnd(12)} paper size (default ${DEFAULT_PAPER})
 The date printed on the handout is today's date.
 Exit codes: 0 written; 2 the input is not one valid panel (nothing is written);
 64 usage error; 66 input cannot be read; 70 internal error.`;
@@ -31,14 +34,6 @@ export type HandoutCommandIo = Omit<CliIo, 'stderrIsTTY'>;
 function usageError(io: HandoutCommandIo, message: string): number {
   io.stderr.write(`labs handout: ${message}\n\n${HANDOUT_USAGE}\n`);
   return EXIT.usage;
-}
-
-function pick<const T extends string>(
-  allowed: readonly T[],
-  value: string | undefined,
-  fallback: T,
-): T | undefined {
-  return allowed.find((candidate) => candidate === (value ?? fallback));
 }
 
 /** Writes next to the target, then renames: a failed render never leaves half a PDF behind. */
@@ -89,9 +84,9 @@ export async function runHandoutCommand(args: string[], io: HandoutCommandIo): P
     io.stdout.write(`${HANDOUT_USAGE}\n`);
     return EXIT.ok;
   }
-  const lang = pick(HANDOUT_LANGS, values.lang, 'en');
+  const lang = toHandoutLang(values.lang ?? DEFAULT_HANDOUT_LANG);
   if (!lang) return usageError(io, `--lang must be one of ${HANDOUT_LANGS.join(', ')}`);
-  const paper = pick(PAPER_NAMES, values.paper, 'letter');
+  const paper = toPaperSize(values.paper ?? DEFAULT_PAPER);
   if (!paper) return usageError(io, `--paper must be one of ${PAPER_NAMES.join(', ')}`);
   const out = values.out;
   if (out === undefined || out === '') return usageError(io, '--out OUT.pdf is required');

@@ -6,9 +6,12 @@
  * each TypeScript type is read from its schema.
  */
 import { z } from 'zod';
-import { PAPER_SIZES } from '@/lib/handout/layout';
-import type { PaperSize } from '@/lib/handout/layout';
-import { HANDOUT_LANGS } from '@/lib/handout/text/handout-text';
+import {
+  DEFAULT_HANDOUT_LANG,
+  DEFAULT_PAPER,
+  HANDOUT_LANGS,
+  PAPER_NAMES,
+} from '@/lib/handout/options';
 import { interpretationSchema } from '@/lib/interpretation-schema';
 
 /**
@@ -34,9 +37,6 @@ export const healthSchema = z.strictObject({ status: z.literal('ok'), rulesVersi
 
 const isoDate = z.iso.date({ error: 'must be a date written YYYY-MM-DD' });
 
-/** Paper sizes the patient handout is laid out for (the layout's table is the one source). */
-const PAPER_NAMES = Object.keys(PAPER_SIZES) as [PaperSize, ...PaperSize[]];
-
 /**
  * Query of `POST /api/interpret`. `asOf` is the date the interpretation is made; the server
  * uses today's date where it runs when it is absent, since the library itself never reads a clock.
@@ -51,10 +51,10 @@ export const interpretQuerySchema = z.object({
 export const handoutQuerySchema = z.object({
   lang: z
     .enum(HANDOUT_LANGS, { error: `must be one of ${HANDOUT_LANGS.join(', ')}` })
-    .default('en'),
+    .default(DEFAULT_HANDOUT_LANG),
   paper: z
     .enum(PAPER_NAMES, { error: `must be one of ${PAPER_NAMES.join(', ')}` })
-    .default('letter'),
+    .default(DEFAULT_PAPER),
   asOf: interpretQuerySchema.shape.asOf,
 });
 

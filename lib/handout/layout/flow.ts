@@ -8,13 +8,8 @@ import type {
   StructRole,
 } from '../canvas';
 
-/** Paper sizes in points (Letter 8.5 x 11 in; A4 210 x 297 mm). */
-export const PAPER_SIZES = {
-  letter: { width: 612, height: 792 },
-  a4: { width: 595.28, height: 841.89 },
-} as const;
-/** One of the keys of {@link PAPER_SIZES}. */
-export type PaperSize = keyof typeof PAPER_SIZES;
+export { PAPER_SIZES } from '../options';
+export type { PaperSize } from '../options';
 
 // Margins in points: 0.5 in (36 pt) or more on every side.
 export const MARGIN_X = 36;
