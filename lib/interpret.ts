@@ -75,7 +75,7 @@ function checkDates(panel: Panel, asOf: string | null): FieldError[] | undefined
   const errors: FieldError[] = [];
   if (panel.collectedOn !== undefined && panel.collectedOn > asOf) {
     errors.push({
-      path: 'collectedOn',
+      path: ['collectedOn'],
       message: `must not be after ${asOf}, the date of the interpretation`,
       code: 'invalid-date',
     });
@@ -83,7 +83,7 @@ function checkDates(panel: Panel, asOf: string | null): FieldError[] | undefined
   const birthDate = panel.patient?.birthDate;
   if (birthDate !== undefined && birthDate > asOf) {
     errors.push({
-      path: 'patient.birthDate',
+      path: ['patient', 'birthDate'],
       message: `must not be after ${asOf}, the date of the interpretation`,
       code: 'invalid-date',
     });

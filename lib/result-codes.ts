@@ -40,7 +40,7 @@ export function checkResultCode(analyte: AnalyteId, code: string, index: number)
     return {
       ok: false,
       error: {
-        path: `results[${index}].code`,
+        path: ['results', index, 'code'],
         message: `must be a LOINC code of ${analyte} measured in serum or plasma (${codes.map((entry) => entry.code).join(', ')})`,
         code: 'invalid',
       },

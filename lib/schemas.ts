@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ANALYTES } from './analytes/registry';
+import { toFieldPath } from './formats/location';
 import { LOINC_PATTERN } from './result-codes';
-import type { ErrorCode, FieldError, RuleSetId } from './types';
+import type { ErrorCode, FieldError, FieldPath, RuleSetId } from './types';
 import { ANALYTE_IDS, COMPARATORS, CONTEXT_FLAGS } from './types';
 
 /**
@@ -189,20 +190,6 @@ export const interpretOptionsSchema = z.strictObject({
 /** Options of `interpret()`: no hidden clock, the caller passes the date. */
 export type InterpretOptions = z.input<typeof interpretOptionsSchema>;
 
-/**
- * Formats a zod path as `results[0].value`.
- * @param path - the path segments
- * @returns the dotted path, or `(root)` for an empty path
- */
-export function formatPath(path: ReadonlyArray<PropertyKey>): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else out += out === '' ? String(segment) : `.${String(segment)}`;
-  }
-  return out === '' ? '(root)' : out;
-}
-
 /** One table from zod issue kinds to our error codes. */
 const ISSUE_CODES: Readonly<Record<string, ErrorCode>> = {
   invalid_type: 'invalid-type',
@@ -218,19 +205,19 @@ const ISSUE_CODES: Readonly<Record<string, ErrorCode>> = {
 /**
  * Maps zod issues to field errors (one per issue; unknown keys get one error each).
  * @param issues - zod issues from a failed safeParse
- * @param prefix - path prefix to prepend (e.g. `[3]` for row 3 of a batch)
+ * @param prefix - path prefix to prepend (e.g. `['options']` for the options of `interpret()`)
  * @returns field errors with path, message and code
  */
 export function toFieldErrors(
   issues: ReadonlyArray<z.core.$ZodIssue>,
-  prefix: ReadonlyArray<PropertyKey> = [],
+  prefix: FieldPath = [],
 ): FieldError[] {
   const errors: FieldError[] = [];
   for (const issue of issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         errors.push({
-          path: formatPath([...prefix, ...issue.path, key]),
+          path: [...prefix, ...toFieldPath(issue.path), key],
           message: 'is not a known field',
           code: 'unknown-key',
         });
@@ -247,7 +234,7 @@ export function toFieldErrors(
       code = issue.format === 'regex' ? 'not-a-number' : 'invalid-date';
     if (issue.code === 'too_small' && issue.origin === 'number') code = 'not-positive';
     if (issue.code === 'too_big' && issue.origin === 'string') code = 'too-long';
-    errors.push({ path: formatPath([...prefix, ...issue.path]), message, code });
+    errors.push({ path: [...prefix, ...toFieldPath(issue.path)], message, code });
   }
   return errors;
 }

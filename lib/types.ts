@@ -182,10 +182,17 @@ export interface Analyte {
   readonly citationIds: readonly string[];
 }
 
+/**
+ * Where a field is in the input, as segments, outermost first: `['results', 0, 'value']`.
+ * Kept as segments until a door prints it (`formatLocation` in lib/formats/location.ts prints
+ * `results[0].value`); empty for the input as a whole.
+ */
+export type FieldPath = readonly (string | number)[];
+
 /** A field-level problem with the input. */
 export interface FieldError {
-  /** Path such as `results[0].value`. */
-  readonly path: string;
+  /** Where the problem is, e.g. `['results', 0, 'value']`. */
+  readonly path: FieldPath;
   readonly message: string;
   readonly code: ErrorCode;
 }

@@ -3,12 +3,12 @@
  * interpretDocument (a panel, a list of panels, FHIR R4, HL7 v2) -> problem or interpretations.
  */
 import 'server-only';
-import { formatLocation } from '@/lib/formats/location';
 import { interpretDocument } from '@/lib/formats/document';
 import type { DocumentInput } from '@/lib/formats/document';
 import type { Ignored, ImportNotice, ResultSource } from '@/lib/formats/import-types';
 import type { Interpretation } from '@/lib/types';
 import { MAX_PANELS_PER_REQUEST } from '@/server/http/limits';
+import { toProblemError } from '@/server/http/problem';
 import { problemResponse } from './api-route';
 import { readJsonBody, tooManyPanels } from './read-json-body';
 
@@ -42,13 +42,7 @@ export function interpretationsOf(input: DocumentInput, asOf: string): Interpret
   if (document.errors.length > 0 || document.kind === 'invalid') {
     return {
       ok: false,
-      response: problemResponse(
-        'invalid-panel',
-        document.errors.map((error) => ({
-          path: formatLocation(error.path),
-          message: error.message,
-        })),
-      ),
+      response: problemResponse('invalid-panel', document.errors.map(toProblemError)),
     };
   }
   return {

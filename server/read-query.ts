@@ -6,6 +6,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { PARSE_OPTIONS, toFieldErrors } from '@/lib/schemas';
 import { problemResponse } from './api-route';
+import { toProblemError } from '@/server/http/problem';
 import { localCalendarDate } from '@/lib/calendar-date';
 
 /** A parsed query, or the 400 problem response that explains what is wrong with it. */
@@ -29,7 +30,10 @@ export function readQuery<S extends z.ZodType>(
   if (parsed.success) return { ok: true, value: parsed.data };
   return {
     ok: false,
-    response: problemResponse('invalid-parameter', toFieldErrors(parsed.error.issues)),
+    response: problemResponse(
+      'invalid-parameter',
+      toFieldErrors(parsed.error.issues).map(toProblemError),
+    ),
   };
 }
 

@@ -14,6 +14,7 @@
  * public SMART clients are not secrets: they are sent to the browser, which runs the whole flow.
  * Unset or empty, no EHR launch is offered and framing stays refused.
  */
+import { formatLocation, toFieldPath } from '@/lib/formats/location';
 import { trimTrailingSlashes } from '@/lib/smart/url';
 import { z } from 'zod';
 
@@ -113,10 +114,8 @@ export function readSmartConfig(
     return {
       ok: false,
       errors: parsed.error.issues.map((issue) => {
-        const path = issue.path
-          .map((part) => (typeof part === 'number' ? `[${part}]` : `.${String(part)}`))
-          .join('');
-        return `LABS_SMART_ISSUERS${path}: ${issue.message}`;
+        const path = formatLocation(['LABS_SMART_ISSUERS', ...toFieldPath(issue.path)]);
+        return `${path}: ${issue.message}`;
       }),
     };
   }
@@ -124,7 +123,9 @@ export function readSmartConfig(
   const errors: string[] = [];
   const issuers = parsed.data.map((entry, index): SmartIssuer => {
     const iss = trimSlash(entry.iss);
-    if (seen.has(iss)) errors.push(`LABS_SMART_ISSUERS[${index}].iss: is listed twice`);
+    if (seen.has(iss)) {
+      errors.push(`${formatLocation(['LABS_SMART_ISSUERS', index, 'iss'])}: is listed twice`);
+    }
     seen.add(iss);
     return {
       iss,

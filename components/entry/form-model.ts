@@ -1,10 +1,12 @@
 import type { ImportedPanel, ReportStatus } from '@/lib/formats/import-types';
+import { formatLocation } from '@/lib/formats/location';
 import type { AnalyteFormOptions } from '@/lib/references';
 import type { Panel } from '@/lib/schemas';
 import type {
   AnalyteId,
   ContextFlag,
   FieldError,
+  FieldPath,
   RuleSetId,
   UnitCode,
   WarningCode,
@@ -189,17 +191,52 @@ function withoutSource(row: AnalyteRowState): AnalyteRowState {
   return { value, unit, ruleSet, labLow, labHigh };
 }
 
-const RESULT_PATH = /^results\[(\d+)\](?:\.(\w+))?(?:\.(\w+))?/;
-
-function resultFieldKey(analyte: AnalyteId, field?: string, sub?: string): FieldKey {
+function resultFieldKey(
+  analyte: AnalyteId,
+  field: FieldPath[number] | undefined,
+  sub: FieldPath[number] | undefined,
+): FieldKey {
   if (field === 'unit') return `${analyte}-unit`;
   if (field === 'labRange') return sub === 'high' ? `${analyte}-lab-high` : `${analyte}-lab-low`;
-  // value, comparator, analyte, or the row as a whole.
+  // value, comparator, analyte, code, or the row as a whole.
   return `${analyte}-value`;
 }
 
+/** The control a path of the panel belongs to, read segment by segment; none for the form. */
+function controlOf(
+  path: FieldPath,
+  indexMap: readonly AnalyteId[],
+  order: readonly AnalyteId[],
+): FieldKey | undefined {
+  const [head, second, third, fourth] = path;
+  switch (head) {
+    case 'results': {
+      const analyte = typeof second === 'number' ? indexMap[second] : undefined;
+      return analyte === undefined ? undefined : resultFieldKey(analyte, third, fourth);
+    }
+    case 'ruleSets': {
+      const analyte = order.find((id) => id === second);
+      return analyte === undefined ? undefined : `${analyte}-rule-set`;
+    }
+    case 'context':
+      return 'context';
+    case 'collectedOn':
+      return path.length === 1 ? 'collected-on' : undefined;
+    case 'patient':
+      return second === 'birthDate' && path.length === 2 ? 'patient-birth-date' : 'patient-name';
+    case 'clinician':
+      return path.length === 2 && (second === 'name' || second === 'clinic' || second === 'phone')
+        ? `clinician-${second}`
+        : undefined;
+    case undefined:
+    default:
+      return undefined;
+  }
+}
+
 /**
- * Maps the library's field errors (paths such as `results[1].value`) onto the form's controls.
+ * Maps the library's field errors (paths such as `['results', 1, 'value']`) onto the form's
+ * controls; an error no control shows goes to the form as a whole, its path printed.
  * @param errors - the errors interpret() returned
  * @param indexMap - the analyte of each result index, from {@link buildPanel}
  * @param order - the analytes in form order (the first takes a "no results" error)
@@ -215,29 +252,11 @@ export function mapFieldErrors(
     if (mapped[key] === undefined) mapped[key] = message;
   };
   for (const error of errors) {
-    const match = RESULT_PATH.exec(error.path);
-    if (match !== null) {
-      const analyte = indexMap[Number(match[1])];
-      if (analyte !== undefined) {
-        put(resultFieldKey(analyte, match[2], match[3]), error.message);
-        continue;
-      }
-    }
-    if (error.path === 'results' && order[0] !== undefined) {
+    const control = controlOf(error.path, indexMap, order);
+    if (control !== undefined) put(control, error.message);
+    else if (error.path.length === 1 && error.path[0] === 'results' && order[0] !== undefined)
       put(`${order[0]}-value`, `Results ${error.message}`);
-      continue;
-    }
-    const ruleSet = /^ruleSets\.([\w-]+)/.exec(error.path);
-    const analyte = order.find((id) => id === ruleSet?.[1]);
-    if (analyte !== undefined) put(`${analyte}-rule-set`, error.message);
-    else if (error.path.startsWith('context')) put('context', error.message);
-    else if (error.path === 'collectedOn') put('collected-on', error.message);
-    else if (error.path === 'patient.birthDate') put('patient-birth-date', error.message);
-    else if (error.path.startsWith('patient')) put('patient-name', error.message);
-    else if (error.path === 'clinician.name') put('clinician-name', error.message);
-    else if (error.path === 'clinician.clinic') put('clinician-clinic', error.message);
-    else if (error.path === 'clinician.phone') put('clinician-phone', error.message);
-    else put('form', `${error.path}: ${error.message}`);
+    else put('form', `${formatLocation(error.path)}: ${error.message}`);
   }
   return mapped;
 }

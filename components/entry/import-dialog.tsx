@@ -2,6 +2,7 @@
 
 import { useId, useRef, useState } from 'react';
 import type { ImportedPanel } from '@/lib/formats/import-types';
+import { formatLocation } from '@/lib/formats/location';
 import type { AnalyteId } from '@/lib/types';
 import type * as ReadImportModule from './read-import';
 import { IMPORT_EXAMPLES } from './import-examples';
@@ -31,7 +32,6 @@ export function ImportDialog({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const moduleRef = useRef<ImportModule | null>(null);
-  const [formatPath, setFormatPath] = useState<ImportModule['formatLocation'] | null>(null);
   const [text, setText] = useState('');
   const [outcome, setOutcome] = useState<ParseOutcome | null>(null);
   const [chosen, setChosen] = useState(0);
@@ -73,9 +73,6 @@ export function ImportDialog({
     try {
       moduleRef.current ??= await import('./read-import');
       const parsed = moduleRef.current.interpretDocument(text, { asOf: todayIso() });
-      // Kept in state (not read from the ref while rendering) so the list re-renders with it.
-      const { formatLocation } = moduleRef.current;
-      setFormatPath(() => formatLocation);
       setOutcome(parsed);
       setFailure(null);
       const first = parsed.items.findIndex((p) => p.imported);
@@ -86,8 +83,6 @@ export function ImportDialog({
   }
 
   const panels = outcome === null ? [] : outcome.items;
-  const where = (path: Parameters<ImportModule['formatLocation']>[0]): string =>
-    formatPath === null ? '' : formatPath(path);
   const selected = panels[chosen]?.imported;
 
   function fill() {
@@ -181,7 +176,7 @@ export function ImportDialog({
               <ul className="error-list">
                 {outcome.errors.map((error, i) => (
                   <li key={i}>
-                    {where(error.path)}: {error.message}
+                    {formatLocation(error.path)}: {error.message}
                   </li>
                 ))}
               </ul>
@@ -202,7 +197,7 @@ export function ImportDialog({
                 <ul className="warning-list">
                   {outcome.notices.map((notice, n) => (
                     <li key={n} className="warning">
-                      {where(notice.path)}: {notice.message}
+                      {formatLocation(notice.path)}: {notice.message}
                     </li>
                   ))}
                 </ul>
@@ -252,7 +247,7 @@ export function ImportDialog({
                     <ul className="error-list">
                       {entry.errors.map((error, e) => (
                         <li key={e}>
-                          {where(error.path)}: {error.message}
+                          {formatLocation(error.path)}: {error.message}
                         </li>
                       ))}
                     </ul>

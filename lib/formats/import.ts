@@ -3,10 +3,10 @@ import { panelsFromFhir } from './fhir/read';
 import { readHl7 } from './hl7';
 import { NOTHING_IGNORED, invalidImport } from './import-types';
 import type { ImportItem, ImportOrigin, ImportOutcome, LocatedError } from './import-types';
-import { formatLocation, splitFieldPath } from './location';
+import { formatLocation } from './location';
 import type { Location } from './location';
 import type { Panel } from '../schemas';
-import type { FieldError } from '../types';
+import type { FieldError, FieldPath } from '../types';
 
 // Shared by every array element's origin (a batch can hold 100,000 panels).
 const NO_RESULTS: ImportOrigin['results'] = Object.freeze([]);
@@ -91,11 +91,6 @@ export function importJson(json: unknown): ImportOutcome {
   };
 }
 
-/** A located field, looked up as an own property only (`constructor` is a key, not a method). */
-function ownField(fields: Readonly<Record<string, Location>>, key: string): Location | undefined {
-  return Object.hasOwn(fields, key) ? fields[key] : undefined;
-}
-
 /**
  * Says where an error from `interpret()` is in the source the panel came from.
  * @param origin - the item's origin (none for a single JSON panel)
@@ -107,7 +102,7 @@ export function locateFieldError(
   error: FieldError,
 ): LocatedError {
   return {
-    path: locatePath(origin, splitFieldPath(error.path)),
+    path: locatePath(origin, error.path),
     message: error.message,
     code: error.code,
   };
@@ -132,30 +127,46 @@ export function locateError(origin: ImportOrigin | undefined, error: FieldError)
   return formatLocatedError(locateFieldError(origin, error));
 }
 
-function fieldKey(segments: ReadonlyArray<string | number>): string {
+/**
+ * The key of a field in an origin's tables (`labRange.low`, `ruleSets.vitamin-d`): its names
+ * joined by dots. A look-up key, never printed; no table lists a field under an index.
+ */
+function fieldKey(segments: FieldPath): string | undefined {
   let key = '';
   for (const segment of segments) {
-    key += typeof segment === 'number' ? `[${segment}]` : key === '' ? segment : `.${segment}`;
+    if (typeof segment === 'number') return undefined;
+    key = key === '' ? segment : `${key}.${segment}`;
   }
   return key;
 }
 
-function locatePath(
-  origin: ImportOrigin | undefined,
-  segments: ReadonlyArray<string | number>,
-): Location {
+function ownField(
+  fields: Readonly<Record<string, Location>>,
+  segments: FieldPath,
+): Location | undefined {
+  const key = fieldKey(segments);
+  // An own property only: `constructor` is a key, not a method.
+  return key !== undefined && Object.hasOwn(fields, key) ? fields[key] : undefined;
+}
+
+/**
+ * Where a path of `interpret()` is in the source: the reader's location of that field when it
+ * noted one, else the result's or the panel's location followed by the rest of the path. The
+ * panel as a whole (an empty path) is `(root)`.
+ */
+function locatePath(origin: ImportOrigin | undefined, segments: FieldPath): Location {
   if (origin === undefined) return segments.length === 0 ? ['(root)'] : segments;
   const [head, index, field, ...rest] = segments;
   if (head === 'results' && typeof index === 'number') {
     const result = origin.results[index];
     if (result !== undefined) {
       if (field === undefined) return result.label;
-      const exact = ownField(result.fields, fieldKey([field, ...rest]));
+      const exact = ownField(result.fields, [field, ...rest]);
       if (exact !== undefined) return exact;
-      const located = typeof field === 'string' ? ownField(result.fields, field) : undefined;
+      const located = ownField(result.fields, [field]);
       return located === undefined ? [...result.label, field, ...rest] : [...located, ...rest];
     }
   }
-  const panelField = ownField(origin.panelFields, fieldKey(segments));
+  const panelField = ownField(origin.panelFields, segments);
   return panelField ?? [...origin.prefix, ...(segments.length === 0 ? ['(root)'] : segments)];
 }

@@ -1,15 +1,19 @@
+import type { FieldPath } from '../types';
+
 /**
  * Where something is in a source document, kept as segments until it is printed:
  * `['entry', 4, 'resource', 'valueQuantity', 'value']` prints `entry[4].resource.valueQuantity.value`,
  * `[{ label: 'row 5 (panel P3)' }, 'value']` prints `row 5 (panel P3) value`.
  */
-export type LocationSegment = string | number | { readonly label: string };
+export type LocationSegment = FieldPath[number] | { readonly label: string };
 
 /** A location: the segments, outermost first. */
 export type Location = readonly LocationSegment[];
 
 /**
- * Prints a location: numbers as `[n]`, names joined by dots, a label followed by a space.
+ * Prints a location: numbers as `[n]`, names joined by dots, a label followed by a space. The one
+ * printer of paths and locations, called where text is written for a person or the wire (the
+ * screen, the API's problem list, the CLI's stderr); a field path is a location without labels.
  * @param location - the segments
  * @returns the printed location, or `(input)` for an empty one
  */
@@ -32,41 +36,11 @@ export function formatLocation(location: Location): string {
 }
 
 /**
- * Splits a path as `interpret()` writes it (`results[0].labRange.low`, see `formatPath` in
- * lib/schemas) back into segments. It is the exact inverse of that formatter: names are split at
- * dots, `[n]` becomes the number n.
- * @param path - the path text
- * @returns the segments (empty for `(root)`)
+ * A zod issue's path as a field path: zod's segments are property keys, and a symbol (which no
+ * schema here uses) is kept as its description rather than dropped.
+ * @param path - the issue's path segments
+ * @returns the same segments as names and indexes
  */
-export function splitFieldPath(path: string): Array<string | number> {
-  if (path === '(root)' || path === '') return [];
-  const segments: Array<string | number> = [];
-  let name = '';
-  let index = 0;
-  while (index < path.length) {
-    const char = path[index];
-    if (char === '.') {
-      if (name !== '') segments.push(name);
-      name = '';
-      index++;
-    } else if (char === '[') {
-      if (name !== '') segments.push(name);
-      name = '';
-      const close = path.indexOf(']', index);
-      const inner = close === -1 ? '' : path.slice(index + 1, close);
-      const number = Number(inner);
-      if (close === -1 || inner === '' || !Number.isInteger(number)) {
-        // Not written by formatPath: keep the rest as one name.
-        segments.push(path.slice(index));
-        return segments;
-      }
-      segments.push(number);
-      index = close + 1;
-    } else {
-      name += char;
-      index++;
-    }
-  }
-  if (name !== '') segments.push(name);
-  return segments;
+export function toFieldPath(path: ReadonlyArray<PropertyKey>): FieldPath {
+  return path.map((segment) => (typeof segment === 'symbol' ? String(segment) : segment));
 }

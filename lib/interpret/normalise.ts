@@ -2,7 +2,7 @@ import { getAnalyte } from '../analytes/registry';
 import { MAX_VALUE_TEXT_LENGTH, VALUE_MESSAGE, VALUE_TEXT_PATTERN } from '../schemas';
 import type { PanelResult } from '../schemas';
 import { convertUnit, findUnit, listUnits, normaliseUnit } from '../units';
-import type { AnalyteId, Comparator, FieldError, UnitCode } from '../types';
+import type { AnalyteId, Comparator, FieldError, FieldPath, UnitCode } from '../types';
 
 /** A schema-valid result after unit normalisation and plausibility checks. */
 export interface NormalisedResult {
@@ -49,8 +49,8 @@ export function parseValue(
   };
 }
 
-function resultPath(index: number, field: string): string {
-  return `results[${index}].${field}`;
+function resultPath(index: number, field: string): FieldPath {
+  return ['results', index, field];
 }
 
 function acceptedUnits(analyte: AnalyteId): string {

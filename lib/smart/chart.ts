@@ -157,7 +157,7 @@ function readOne(
   // Classified exactly as the form would: one result, the library's default rule set.
   const outcome = interpret({ results: [result], collectedOn: date }, { asOf });
   if (!outcome.ok) {
-    return skip(outcome.errors.map((e) => `${e.path}: ${e.message}`).join('; '));
+    return skip(outcome.errors.map((e) => `${formatLocation(e.path)}: ${e.message}`).join('; '));
   }
   const interpreted = outcome.value.results[0];
   if (interpreted === undefined) return skip('could not be interpreted');

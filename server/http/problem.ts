@@ -3,8 +3,9 @@
  * our problem codes to HTTP status, title and type URI.
  */
 import { z } from 'zod';
+import { formatLocation } from '@/lib/formats/location';
+import type { LocatedError } from '@/lib/formats/import-types';
 import type { DeepReadonly } from '@/lib/interpretation-schema';
-import type { FieldError } from '@/lib/types';
 import { formatBytes, MAX_BODY_BYTES, MAX_LISTED_ERRORS, MAX_PANELS_PER_REQUEST } from './limits';
 
 /** Every kind of error the HTTP API answers with. */
@@ -135,16 +136,26 @@ export type Problem = DeepReadonly<z.output<typeof problemSchema>>;
 export type ProblemFieldError = Problem['errors'][number];
 
 /**
+ * An error as a problem lists it: its path printed (`results[0].value`, `row 5 (panel P3) value`),
+ * since the wire carries text; the error code stays in the library.
+ * @param error - a located error (a field error of `interpret()` is one, without labels)
+ * @returns the listed error
+ */
+export function toProblemError(error: LocatedError): ProblemFieldError {
+  return { path: formatLocation(error.path), message: error.message };
+}
+
+/**
  * Builds a problem body from the table. The error list is cut at {@link MAX_LISTED_ERRORS} so
  * the answer stays small whatever the request held; `errorCount` keeps the full number.
  * @param code - the problem code
- * @param errors - field errors (paths like `results[0].value`); codes are dropped
+ * @param errors - the errors to list, each path printed (`results[0].value`)
  * @param detail - a sentence replacing the table's default detail
  * @returns the problem body
  */
 export function buildProblem(
   code: ProblemCode,
-  errors: ReadonlyArray<Pick<FieldError, 'path' | 'message'>> = [],
+  errors: readonly ProblemFieldError[] = [],
   detail?: string,
 ): Problem {
   const entry = PROBLEM_TABLE[code];

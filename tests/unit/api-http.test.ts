@@ -9,7 +9,14 @@ import { buildOpenApiDocument } from '@/server/http/openapi';
 import { interpret } from '@/lib/interpret';
 import { buildReferences } from '@/lib/references';
 import { GOLDEN_CASES } from './golden-cases';
-import { buildProblem, PROBLEM_CODES, PROBLEM_TABLE, problemTypeUri } from '@/server/http/problem';
+import {
+  buildProblem,
+  PROBLEM_CODES,
+  PROBLEM_TABLE,
+  problemSchema,
+  problemTypeUri,
+  toProblemError,
+} from '@/server/http/problem';
 import { panelSchema } from '@/lib/schemas';
 
 describe('buildProblem', () => {
@@ -51,11 +58,22 @@ describe('buildProblem', () => {
     expect(JSON.stringify(problem).length).toBeLessThan(5000);
   });
 
-  it('keeps path and message of field errors and drops their codes', () => {
+  it('lists field errors with their paths printed at the door and their codes dropped', () => {
     const problem = buildProblem('invalid-panel', [
-      { path: 'results[0].value', message: 'is required', code: 'required' } as never,
+      toProblemError({ path: ['results', 0, 'value'], message: 'is required', code: 'required' }),
+      toProblemError({
+        path: [{ label: 'row 5 (panel P3)' }, 'value'],
+        message: 'must be a number',
+        code: 'not-a-number',
+      }),
+      toProblemError({ path: ['entry', 4, 'resource', 'code'], message: 'm', code: 'invalid' }),
     ]);
-    expect(problem.errors).toEqual([{ path: 'results[0].value', message: 'is required' }]);
+    expect(problem.errors).toEqual([
+      { path: 'results[0].value', message: 'is required' },
+      { path: 'row 5 (panel P3) value', message: 'must be a number' },
+      { path: 'entry[4].resource.code', message: 'm' },
+    ]);
+    expect(problemSchema.safeParse(problem).success).toBe(true);
   });
 
   it('gives every code its own type URI', () => {

@@ -251,7 +251,7 @@ describe('mapFieldErrors: the birth date', () => {
     const mapped = mapFieldErrors(
       [
         {
-          path: 'patient.birthDate',
+          path: ['patient', 'birthDate'],
           message: 'must not be after 2026-11-26',
           code: 'invalid-date',
         },

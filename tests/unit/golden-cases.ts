@@ -1,6 +1,12 @@
 import golden from '../fixtures/golden.json';
 import invalid from '../fixtures/invalid-panels.json';
-import type { AnalyteId, FhirInterpretationCode, Status, WarningCode } from '@/lib/types';
+import type {
+  AnalyteId,
+  FhirInterpretationCode,
+  FieldPath,
+  Status,
+  WarningCode,
+} from '@/lib/types';
 
 /** A golden panel with the statuses every surface must show for it. */
 export interface GoldenCase {
@@ -20,7 +26,12 @@ export interface GoldenCase {
 export interface InvalidCase {
   readonly id: string;
   readonly panel: unknown;
-  readonly errors: ReadonlyArray<{ readonly path: string; readonly code: string }>;
+  /** Each error's path as the API prints it, and as `interpret()` returns it (segments). */
+  readonly errors: ReadonlyArray<{
+    readonly path: string;
+    readonly segments: FieldPath;
+    readonly code: string;
+  }>;
 }
 
 export const GOLDEN_CASES = golden as unknown as readonly GoldenCase[];

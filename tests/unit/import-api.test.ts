@@ -45,6 +45,33 @@ describe('the API door of interpretDocument', () => {
     expect(outcome.sources[0]?.[0]?.loinc).toBe('1989-3');
   });
 
+  const good = { analyte: 'vitamin-d', value: 25, unit: 'ng/mL' };
+  const bad = { analyte: 'vitamin-d', value: -1, unit: 'ng/mL' };
+  it.each<[string, Parameters<typeof interpretationsOf>[0], string[]]>([
+    ['one panel', { json: { results: [good, bad] } }, ['results[1].value']],
+    [
+      'a list of panels',
+      { json: [{ results: [good] }, { results: [bad] }] },
+      ['[1] results[0].value'],
+    ],
+    ['a value that is not a panel', { json: 5 }, ['(root)']],
+    [
+      'a list holding something that is not a panel',
+      { json: [{ results: [good] }, 'x'] },
+      ['[1] (root)'],
+    ],
+    [
+      'lab CSV',
+      'panel_id,analyte,value,unit\nP1,vitamin-d,25,ng/mL\nP1,magnesium,-4,mmol/L\n',
+      ['row 3 (panel P1) value'],
+    ],
+  ])('prints the paths of interpret() errors at the door: %s', async (_name, input, paths) => {
+    const outcome = interpretationsOf(input, AS_OF);
+    if (outcome.ok) throw new Error('accepted');
+    const problem = (await outcome.response.json()) as { errors: Array<{ path: string }> };
+    expect(problem.errors.map((e) => e.path)).toEqual(paths);
+  });
+
   it('locates a bad entry in a request as a structured path printed once', async () => {
     const request = new Request('http://localhost/api/interpret', {
       method: 'POST',

@@ -3,11 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { toCsv } from '@/lib/formats/csv/write';
 import { LOINC_SYSTEM, UCUM_SYSTEM } from '@/lib/formats/codes';
 import { toFhirBundle } from '@/lib/formats/fhir/write';
-import { formatLocatedError, importJson, locateError, parseImport } from '@/lib/formats/import';
+import {
+  formatLocatedError,
+  importJson,
+  locateError,
+  locateFieldError,
+  parseImport,
+} from '@/lib/formats/import';
 import { mergeImportWarnings } from '@/lib/formats/import-merge';
-import type { ImportItem, ImportOutcome } from '@/lib/formats/import-types';
+import type { ImportItem, ImportOrigin, ImportOutcome } from '@/lib/formats/import-types';
+import type { Location } from '@/lib/formats/location';
 import { interpret } from '@/lib/interpret';
-import type { Interpretation } from '@/lib/types';
+import type { FieldPath, Interpretation } from '@/lib/types';
 import { GOLDEN_CASES } from './golden-cases';
 
 const AS_OF = '2026-11-25';
@@ -156,9 +163,76 @@ describe('locateError', () => {
 
   it('falls back to the prefix for panel-level paths', () => {
     const origin = { prefix: [{ label: 'panel P9 (rows 2-60)' }], results: [], panelFields: {} };
-    expect(locateError(origin, { path: 'results', message: 'is too long', code: 'too-many' })).toBe(
-      'panel P9 (rows 2-60) results: is too long',
-    );
+    expect(
+      locateError(origin, { path: ['results'], message: 'is too long', code: 'too-many' }),
+    ).toBe('panel P9 (rows 2-60) results: is too long');
+  });
+});
+
+describe('locateFieldError', () => {
+  const row = [{ label: 'row 3 (panel P1)' }];
+  const origin: ImportOrigin = {
+    prefix: [{ label: 'panel P1 (rows 2-3)' }],
+    results: [
+      { label: [{ label: 'row 2 (panel P1)' }], fields: {} },
+      {
+        label: row,
+        fields: {
+          value: [...row, 'value'],
+          labRange: [...row, 'reference_range'],
+          'labRange.low': [...row, 'lab_low'],
+        },
+      },
+    ],
+    panelFields: {
+      collectedOn: [...row, 'collected'],
+      'ruleSets.vitamin-d': [...row, 'rule_set'],
+    },
+  };
+  const at = (path: FieldPath) =>
+    locateFieldError(origin, { path, message: 'm', code: 'invalid' }).path;
+
+  it.each<[string, FieldPath, Location]>([
+    ['a field the reader located', ['results', 1, 'value'], [...row, 'value']],
+    ['a nested field located whole', ['results', 1, 'labRange', 'low'], [...row, 'lab_low']],
+    [
+      'a nested field under a located parent',
+      ['results', 1, 'labRange', 'high'],
+      [...row, 'reference_range', 'high'],
+    ],
+    ['a field the reader did not locate', ['results', 1, 'unit'], [...row, 'unit']],
+    [
+      'a field of another result',
+      ['results', 0, 'value'],
+      [{ label: 'row 2 (panel P1)' }, 'value'],
+    ],
+    ['a result as a whole', ['results', 1], row],
+    ['a panel field', ['collectedOn'], [...row, 'collected']],
+    ['a rule set', ['ruleSets', 'vitamin-d'], [...row, 'rule_set']],
+    [
+      'a result the origin does not hold',
+      ['results', 5, 'value'],
+      [{ label: 'panel P1 (rows 2-3)' }, 'results', 5, 'value'],
+    ],
+    [
+      'an index written as a name',
+      ['results', '1', 'value'],
+      [{ label: 'panel P1 (rows 2-3)' }, 'results', '1', 'value'],
+    ],
+    [
+      'a name holding a dot, which is one name',
+      ['results', 1, 'labRange.low.x'],
+      [...row, 'labRange.low.x'],
+    ],
+    ['the panel as a whole', [], [{ label: 'panel P1 (rows 2-3)' }, '(root)']],
+  ])('locates %s', (_name, path, expected) => {
+    expect(at(path)).toEqual(expected);
+  });
+
+  it('keeps a path as it is without an origin (a single panel object)', () => {
+    const error = { path: ['results', 0, 'value'], message: 'm', code: 'invalid' } as const;
+    expect(locateFieldError(undefined, error)).toEqual(error);
+    expect(locateFieldError(undefined, { ...error, path: [] }).path).toEqual(['(root)']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { formatLocation } from '@/lib/formats/location';
 import { interpret } from '@/lib/interpret';
 import { GOLDEN_CASES, INVALID_CASES } from './golden-cases';
 import type { Interpretation, ResultInterpretation } from '@/lib/types';
@@ -37,7 +38,11 @@ describe('interpret: invalid input', () => {
     const outcome = interpret(panel);
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.errors.map((e) => ({ path: e.path, code: e.code }))).toEqual(errors);
+    expect(outcome.errors.map((e) => ({ path: e.path, code: e.code }))).toEqual(
+      errors.map((e) => ({ path: e.segments, code: e.code })),
+    );
+    // The fixture's printed path is what the API lists (the e2e suite checks it there).
+    expect(outcome.errors.map((e) => formatLocation(e.path))).toEqual(errors.map((e) => e.path));
     for (const error of outcome.errors) expect(error.message.length).toBeGreaterThan(3);
   });
 
@@ -47,7 +52,7 @@ describe('interpret: invalid input', () => {
       ok: false,
       errors: [
         {
-          path: 'results[0].value',
+          path: ['results', 0, 'value'],
           message: 'must be a positive number, or <N / >N',
           code: 'not-positive',
         },
@@ -65,23 +70,40 @@ describe('interpret: invalid input', () => {
     });
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.errors.map((e) => e.path)).toEqual(['results[0].value', 'results[1].unit']);
+    expect(outcome.errors.map((e) => e.path)).toEqual([
+      ['results', 0, 'value'],
+      ['results', 1, 'unit'],
+    ]);
   });
 
-  it.each([null, 42, 'text', [], {}, { results: 'no' }, { results: [null] }])(
-    'returns errors for %j',
-    (input) => {
-      const outcome = interpret(input);
-      expect(outcome.ok).toBe(false);
-    },
-  );
+  it.each([
+    [null, []],
+    [42, []],
+    ['text', []],
+    [[], []],
+    [{}, ['results']],
+    [{ results: 'no' }, ['results']],
+    [{ results: [null] }, ['results', 0]],
+    [
+      {
+        results: [
+          { analyte: 'vitamin-d', value: 1, unit: 'ng/mL', labRange: { low: 'a', high: 3 } },
+        ],
+      },
+      ['results', 0, 'labRange', 'low'],
+    ],
+  ])('returns errors for %j, the first at %j', (input, path) => {
+    const outcome = interpret(input);
+    expect(outcome.ok).toBe(false);
+    expect(!outcome.ok && outcome.errors[0]?.path).toEqual(path);
+  });
 
   it('names unknown fields instead of ignoring them', () => {
     const outcome = interpret({
       results: [{ analyte: 'vitamin-d', value: 20, unit: 'ng/mL', labrange: {} }],
     });
     expect(!outcome.ok && outcome.errors[0]).toMatchObject({
-      path: 'results[0].labrange',
+      path: ['results', 0, 'labrange'],
       code: 'unknown-key',
     });
   });
@@ -91,7 +113,7 @@ describe('interpret: invalid input', () => {
       { results: [{ analyte: 'vitamin-d', value: 20, unit: 'ng/mL' }] },
       { asOf: 'today' },
     );
-    expect(!outcome.ok && outcome.errors[0]?.path).toBe('options.asOf');
+    expect(!outcome.ok && outcome.errors[0]?.path).toEqual(['options', 'asOf']);
   });
 });
 
@@ -131,7 +153,7 @@ describe('interpret: censored values', () => {
     const outcome = interpret({
       results: [{ analyte: 'vitamin-b12', value: '<200', comparator: '>', unit: 'pg/mL' }],
     });
-    expect(!outcome.ok && outcome.errors[0]?.path).toBe('results[0].comparator');
+    expect(!outcome.ok && outcome.errors[0]?.path).toEqual(['results', 0, 'comparator']);
   });
 
   it('explains an indeterminate result and suggests asking for the exact value', () => {
@@ -298,7 +320,10 @@ describe('interpret: plausibility and lab ranges', () => {
     const outcome = interpret({ results: [{ analyte, value, unit }] });
     expect(outcome.ok).toBe(accepted);
     if (!outcome.ok)
-      expect(outcome.errors[0]).toMatchObject({ path: 'results[0].value', code: 'implausible' });
+      expect(outcome.errors[0]).toMatchObject({
+        path: ['results', 0, 'value'],
+        code: 'implausible',
+      });
   });
 
   it('flags a lab range that disagrees with the guideline band, in both directions', () => {
@@ -359,7 +384,7 @@ describe('interpret: dates against asOf', () => {
     const outcome = interpret({ collectedOn: '2030-01-01', results }, { asOf: '2026-11-26' });
     expect(!outcome.ok && outcome.errors).toEqual([
       {
-        path: 'collectedOn',
+        path: ['collectedOn'],
         message: 'must not be after 2026-11-26, the date of the interpretation',
         code: 'invalid-date',
       },
@@ -371,7 +396,7 @@ describe('interpret: dates against asOf', () => {
       { patient: { birthDate: '2027-01-01' }, results },
       { asOf: '2026-11-26' },
     );
-    expect(!outcome.ok && outcome.errors[0]?.path).toBe('patient.birthDate');
+    expect(!outcome.ok && outcome.errors[0]?.path).toEqual(['patient', 'birthDate']);
   });
 
   it('accepts a sample collected on the day itself, and any date without asOf', () => {

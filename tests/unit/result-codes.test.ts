@@ -58,7 +58,7 @@ describe('a result carries its source code', () => {
     );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.errors.map((e) => e.path)).toContain('results[1].code');
+    expect(outcome.errors.map((e) => e.path)).toContainEqual(['results', 1, 'code']);
   });
 
   it('refuses text that is not a LOINC code', () => {
@@ -68,7 +68,7 @@ describe('a result carries its source code', () => {
     );
     expect(outcome.ok).toBe(false);
     if (outcome.ok) return;
-    expect(outcome.errors[0]?.path).toBe('results[0].code');
+    expect(outcome.errors[0]?.path).toEqual(['results', 0, 'code']);
   });
 
   it('an imported FHIR 1989-3 Observation keeps its code and gets the warning once', () => {
