@@ -98,7 +98,9 @@ describe('renderHandout', () => {
         // Whole phrases, wrapped lines joined: a lost word anywhere fails.
         expect(all).toContain(squash(row.meaning));
         expect(all).toContain(squash(row.action));
-        expect(all).toContain(text.ruleSetNames[result.ruleSet.id] ?? result.ruleSet.name);
+        expect(all).toContain(
+          text.ruleSetNames[result.ruleSet.id]?.(result.cutoffs) ?? result.ruleSet.name,
+        );
       }
       // Every section, block heading, paragraph and list item of the model is in the PDF (read
       // without the page footers, which a paragraph running onto the next page straddles).
