@@ -320,8 +320,13 @@ describe('renderHandout with any name', () => {
       fc.asyncProperty(name, name, name, async (patient, clinician, clinic) => {
         const { bytes, warnings } = await renderName(patient, clinician, {}, clinic);
         // parseSpeed Infinity: the same parse without pausing for the event loop every 100
-        // objects (a timer each time), which was half the time of this check.
-        const doc = await PDFDocument.load(bytes, { parseSpeed: Infinity, updateMetadata: false });
+        // objects (a timer each time), which was half the time of this check. An object pdf-lib
+        // cannot parse throws (by default it would be kept as an "invalid object" and pass).
+        const doc = await PDFDocument.load(bytes, {
+          parseSpeed: Infinity,
+          updateMetadata: false,
+          throwOnInvalidObject: true,
+        });
         expect(doc.getPageCount()).toBeGreaterThanOrEqual(2);
         for (const warning of warnings) expect(warning.code).toBe('unsupported-characters');
         // Reading the text layer is slower: check every 7th handout (48 of the 334, 144 names).
