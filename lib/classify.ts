@@ -1,3 +1,4 @@
+import { formatCutoff } from './cutoff-text';
 import { convertUnit, findUnit } from './units';
 import type {
   AnalyteId,
@@ -253,14 +254,8 @@ export function findCritical(
   return null;
 }
 
-/**
- * Formats a cut-off for display: published figures as written, derived ones to 3 decimals.
- * @param value - the cut-off
- * @returns a short decimal string
- */
-export function formatCutoff(value: number): string {
-  return String(Number(value.toFixed(3)));
-}
+/** How a cut-off is written (lib/cutoff-text.ts: one function for every sentence that states one). */
+export { formatCutoff };
 
 /**
  * The bands of a rule set in one unit, ascending, for scales and tables.

@@ -1,3 +1,4 @@
+import { formatCutoffQuantity, formatCutoffRange } from '../cutoff-text';
 import type { Analyte } from '../types';
 
 /**
@@ -30,6 +31,19 @@ const MG_SHARED = {
   // critical limits' lab-specific caveat is part of the critical-limits sentence (cutoffs).
   caveats: [],
 } as const;
+
+/** "0.85 mmol/L": the lower limit Rosanoff 2022 proposes, as its rule-set name states it. */
+const ROSANOFF_LOWER_LIMIT_TEXT = formatCutoffQuantity(
+  ROSANOFF_SUFFICIENT_FROM['mmol/L'],
+  'mmol/L',
+);
+/** "0.70-0.85 mmol/L": the proposed band, two decimals as the clinical reference labels it. */
+const ROSANOFF_BAND_TEXT = formatCutoffRange(
+  MG_SHARED.deficientBelow['mmol/L'],
+  ROSANOFF_SUFFICIENT_FROM['mmol/L'],
+  'mmol/L',
+  2,
+);
 
 export const MAGNESIUM = {
   id: 'magnesium',
@@ -72,11 +86,11 @@ export const MAGNESIUM = {
     {
       ...MG_SHARED,
       id: 'mg-rosanoff-2022',
-      name: `Rosanoff 2022 (proposed lower limit ${ROSANOFF_SUFFICIENT_FROM['mmol/L']} mmol/L)`,
+      name: `Rosanoff 2022 (proposed lower limit ${ROSANOFF_LOWER_LIMIT_TEXT})`,
       isDefault: true,
       sufficientFrom: ROSANOFF_SUFFICIENT_FROM,
       bandNotes: {
-        insufficient: `Proposed, not yet standard practice (${MG_SHARED.deficientBelow['mmol/L'].toFixed(2)}-${ROSANOFF_SUFFICIENT_FROM['mmol/L'].toFixed(2)} mmol/L).`,
+        insufficient: `Proposed, not yet standard practice (${ROSANOFF_BAND_TEXT}).`,
       },
       citationIds: ['rosanoff-2022', 'costello-2016', 'msd-hypermagnesemia'],
     },

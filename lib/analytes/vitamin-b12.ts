@@ -1,3 +1,4 @@
+import { formatCutoffRange } from '../cutoff-text';
 import type { Analyte } from '../types';
 
 /** pg/mL x this = pmol/L (as published; from the molar mass below). */
@@ -30,7 +31,12 @@ const SUFFICIENT_FROM_400 = { 'pg/mL': 400, 'pmol/L': 295 } as const;
 
 /** "Common (borderline 200-300 pg/mL)": the name states the rule set's own borderline band. */
 function borderlineName(label: string, sufficientFrom: { readonly 'pg/mL': number }): string {
-  return `${label} (borderline ${B12_SHARED.deficientBelow['pg/mL']}-${sufficientFrom['pg/mL']} pg/mL)`;
+  const borderline = formatCutoffRange(
+    B12_SHARED.deficientBelow['pg/mL'],
+    sufficientFrom['pg/mL'],
+    'pg/mL',
+  );
+  return `${label} (borderline ${borderline})`;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { formatCutoff, formatCutoffQuantity } from '../cutoff-text';
 import type { Analyte } from '../types';
 
 /** ng/mL x this = nmol/L (as published; from the molar mass below). */
@@ -98,7 +99,7 @@ export const VITAMIN_D = {
       criticalNeedsLocalCheck: false,
       upperLimitMeaning: 'Above the upper limit "may be reason for concern" (IOM).',
       caveats: [
-        `IOM: below ${IOM_DEFICIENT_BELOW['ng/mL']} ng/mL is at risk of deficiency; ${IOM_DEFICIENT_BELOW['ng/mL']} to ${IOM_SUFFICIENT_FROM['ng/mL']} ng/mL is at risk of inadequacy for some people.`,
+        `IOM: below ${formatCutoffQuantity(IOM_DEFICIENT_BELOW['ng/mL'], 'ng/mL')} is at risk of deficiency; ${formatCutoff(IOM_DEFICIENT_BELOW['ng/mL'])} to ${formatCutoffQuantity(IOM_SUFFICIENT_FROM['ng/mL'], 'ng/mL')} is at risk of inadequacy for some people.`,
       ],
       bandNotes: {},
       citationIds: ['iom-2011', 'ross-2011', 'marcinowska-2018'],

@@ -141,7 +141,7 @@ export function buildHandoutModel(
   const ruleSetNames = unique(
     interpretation.results.map(
       (result) =>
-        `${text.analytes[result.analyte].name}: ${text.ruleSetNames[result.ruleSet.id] ?? result.ruleSet.name}`,
+        `${text.analytes[result.analyte].name}: ${text.ruleSetNames[result.ruleSet.id]?.(result.cutoffs) ?? result.ruleSet.name}`,
     ),
   );
   const citationIds = unique([

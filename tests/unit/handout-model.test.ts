@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildHandoutModel, getHandoutText, sectionBlocks } from '@/lib/handout/model';
+import { buildHandoutModel, sectionBlocks } from '@/lib/handout/model';
 import type { HandoutScaleMarker } from '@/lib/handout/model';
 import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
@@ -17,26 +17,70 @@ const build = (id: string, lang: 'en' | 'es' = 'en') => {
   };
 };
 
+/**
+ * The meaning of each golden result, written out from the clinical reference's plain words
+ * (section 7: "low", "a bit low", "in a healthy range", "higher than needed"; 8.6: a censored
+ * value low either way reads "Low (below 300)"), in the order of the panel's results.
+ */
+const MEANINGS: Readonly<Record<string, { en: readonly string[]; es: readonly string[] }>> = {
+  // 12 ng/mL < 20; 180 pg/mL < 200; 1.5 mg/dL < 1.7.
+  'all-low-us-units': { en: ['Low', 'Low', 'Low'], es: ['Baja', 'Baja', 'Bajo'] },
+  // 50 <= 60 nmol/L < 75; 148 <= 180 pmol/L < 221; 0.70 <= 0.78 mmol/L < 0.85.
+  'borderline-si-units': {
+    en: ['A bit low', 'A bit low', 'A bit low'],
+    es: ['Un poco baja', 'Un poco baja', 'Un poco bajo'],
+  },
+  // 45 ng/mL, 550 pg/mL, 2.2 mg/dL: each within B..C.
+  'all-sufficient': {
+    en: ['In a healthy range', 'In a healthy range', 'In a healthy range'],
+    es: ['En un nivel sano', 'En un nivel sano', 'En un nivel sano'],
+  },
+  // 160 ng/mL > 100; 1500 pg/mL > 1000; 2.2 mmol/L > 1.07.
+  'high-and-critical': {
+    en: ['Higher than needed', 'Higher than needed', 'Higher than needed'],
+    es: ['Más alta de lo necesario', 'Más alta de lo necesario', 'Más alto de lo necesario'],
+  },
+  // <5 ng/mL, >2000 pg/mL and <1 mg/dL are decided by their bounds.
+  'censored-decided': {
+    en: ['Low', 'Higher than needed', 'Low'],
+    es: ['Baja', 'Más alta de lo necesario', 'Bajo'],
+  },
+  // >25 ng/mL may be a bit low, healthy or high; <300 pg/mL is low or a bit low.
+  'censored-indeterminate': {
+    en: ["We can't tell from this result", 'Low (below 300)'],
+    es: ['No se puede saber con este resultado', 'Baja (menos de 300)'],
+  },
+  // 20 ng/mL = A (a bit low); 300 pg/mL = B and 2.6 mg/dL = C (healthy).
+  'exactly-at-cutoffs': {
+    en: ['A bit low', 'In a healthy range', 'In a healthy range'],
+    es: ['Un poco baja', 'En un nivel sano', 'En un nivel sano'],
+  },
+  // 25 ug/L (= ng/mL), 1.6 meq/L (1.4 <= 1.6 < 1.7), 250 pg/mL.
+  'unit-spellings-and-lab-range': {
+    en: ['A bit low', 'A bit low', 'A bit low'],
+    es: ['Un poco baja', 'Un poco bajo', 'Un poco baja'],
+  },
+  // IOM 12 <= 15 < 20 ng/mL; wide grey zone 200 <= 350 < 400 pg/mL; conventional Mg >= 0.70.
+  'alternative-rule-sets': {
+    en: ['A bit low', 'A bit low', 'In a healthy range'],
+    es: ['Un poco baja', 'Un poco baja', 'En un nivel sano'],
+  },
+};
+
 describe('buildHandoutModel', () => {
+  it('has the meanings of every golden panel written out', () => {
+    expect(Object.keys(MEANINGS).sort()).toEqual(GOLDEN.map((golden) => golden.id).sort());
+  });
+
   it.each(GOLDEN.map((golden) => golden.id))(
     '%s: one row per result, words from its status (a censored value that is low either way reads low)',
     (id) => {
       for (const lang of ['en', 'es'] as const) {
         const { interpretation, model } = build(id, lang);
-        const text = getHandoutText(lang);
-        expect(model.table.rows).toHaveLength(interpretation.results.length);
+        expect(model.table.rows.map((row) => row.meaning)).toEqual(MEANINGS[id]?.[lang]);
         interpretation.results.forEach((result, index) => {
           const row = model.table.rows[index]!;
           expect(row.status).toBe(result.status);
-          const words = text.analytes[result.analyte];
-          const lowEitherWay =
-            result.status === 'indeterminate' &&
-            (result.possibleStatuses ?? []).every((s) => s === 'deficient' || s === 'insufficient');
-          expect(row.meaning).toBe(
-            lowEitherWay
-              ? words.lowCensored.replace('{bound}', String(result.input.value))
-              : words.statusWords[result.status],
-          );
           expect(row.scale.segments.map((segment) => segment.status)).toEqual(
             result.bands.map((band) => band.status),
           );
@@ -153,11 +197,11 @@ describe('buildHandoutModel', () => {
     expect(censored[1]!.scale.alt).toMatch(
       /^Your level, less than 300 pg\/mL, could be in the low or a bit low range; healthy is 300 /,
     );
-    const high = build('high-and-critical').model.table.rows.map((row) => row.scale.alt);
-    high.forEach((alt, index) => {
-      const status = build('high-and-critical').interpretation.results[index]!.status;
-      expect(alt).toContain(`is in the ${HANDOUT_TEXT_EN.scaleAlt.bands[status as 'high']} range`);
-    });
+    expect(build('high-and-critical').model.table.rows.map((row) => row.scale.alt)).toEqual([
+      'Your level, 160 ng/mL, is in the high range; healthy is 30 to 100 ng/mL.',
+      'Your level, 1500 pg/mL, is in the high range; healthy is 300 to 1000 pg/mL.',
+      'Your level, 2.2 mmol/L, is in the high range; healthy is 0.85 to 1.07 mmol/L.',
+    ]);
   });
 
   it('writes a censored value in words, keeping the number and unit interpret() wrote', () => {
@@ -216,9 +260,14 @@ describe('buildHandoutModel', () => {
 
   it('does not suggest eating more of what is already too high', () => {
     const { model } = build('high-and-critical');
+    // Food headings name the nutrient (clinical reference 8.3).
+    expect(model.sections.map((section) => section.foods?.heading)).toEqual([
+      'Foods with vitamin D',
+      'Foods with vitamin B12',
+      'Foods with magnesium',
+    ]);
     for (const section of model.sections) {
       const foods = section.foods!;
-      expect(foods.heading).toBe(HANDOUT_TEXT_EN.analytes[section.analyte].foodsHeading);
       expect(foods.bullets).toEqual([]);
       expect(foods.paragraphs).toHaveLength(1);
       expect(sectionBlocks(section)[0]).toBe(section.why);

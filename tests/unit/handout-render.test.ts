@@ -98,7 +98,9 @@ describe('renderHandout', () => {
         // Whole phrases, wrapped lines joined: a lost word anywhere fails.
         expect(all).toContain(squash(row.meaning));
         expect(all).toContain(squash(row.action));
-        expect(all).toContain(text.ruleSetNames[result.ruleSet.id] ?? result.ruleSet.name);
+        expect(all).toContain(
+          text.ruleSetNames[result.ruleSet.id]?.(result.cutoffs) ?? result.ruleSet.name,
+        );
       }
       // Every section, block heading, paragraph and list item of the model is in the PDF (read
       // without the page footers, which a paragraph running onto the next page straddles).
@@ -274,15 +276,36 @@ describe('renderHandout', () => {
     expect(squash(pdf.text)).toContain('less than 300 pg/mL');
   });
 
-  it('tells the patient to call today about a critical value, beside the result', () => {
-    const { interpretation, model } = get('high-and-critical', 'en', 'letter');
-    const text = getHandoutText('en');
-    interpretation.results.forEach((result, index) => {
-      const action = model.table.rows[index]!.action;
-      if (result.critical) expect(action).toBe(text.critical.rowAction);
-      else expect(action).toBe(text.analytes[result.analyte].action[result.status]);
-    });
-  });
+  it.each([
+    [
+      'en',
+      'Call your clinician today. See the red box at the top.',
+      'Your clinician may repeat the test. Tell them about any pills you take.',
+    ],
+    [
+      'es',
+      'Llame hoy a su proveedor de salud. Vea el cuadro rojo de arriba.',
+      'Puede que repitan el análisis. Dígale qué pastillas toma.',
+    ],
+  ] as const)(
+    'tells the patient to call today about a critical value, beside the result (%s)',
+    (lang, callToday, highNotCritical) => {
+      // Vitamin D 160 ng/mL and magnesium 2.2 mmol/L are critical (> 150 ng/mL, > 2.0 mmol/L);
+      // B12 1500 pg/mL is high, not critical (clinical reference 1, 8.2).
+      const { interpretation, model, pdf } = get('high-and-critical', lang, 'letter');
+      expect(interpretation.results.map((result) => [result.analyte, result.critical])).toEqual([
+        ['vitamin-d', true],
+        ['vitamin-b12', false],
+        ['magnesium', true],
+      ]);
+      expect(model.table.rows.map((row) => row.action)).toEqual([
+        callToday,
+        highNotCritical,
+        callToday,
+      ]);
+      expect(squash(pdf.text)).toContain(callToday);
+    },
+  );
 
   it.each([
     ['normal', 'Dr. Maximiliana Alexandrina Featherstonehaugh-Montgomery-Wolfeschlegel'],

@@ -18,6 +18,11 @@ import type { PdfText } from './handout-test-utils';
 
 const LANGS = ['en', 'es'] as const;
 const squash = (text: string): string => text.replace(/\s+/g, ' ').trim();
+/** The action beside a critical result, written out (clinical reference 8.2: "Call ... today"). */
+const CALL_TODAY = {
+  en: 'Call your clinician today. See the red box at the top.',
+  es: 'Llame hoy a su proveedor de salud. Vea el cuadro rojo de arriba.',
+} as const;
 
 interface Rendered {
   readonly model: HandoutModel;
@@ -119,7 +124,7 @@ describe('patient handout safety scenarios (text extracted from the real PDF)', 
       expect(call?.page).toBe(1);
       expect(call!.y).toBeGreaterThan(summary!.y);
       interpretation.results.forEach((result, index) => {
-        if (result.critical) expect(model.table.rows[index]!.action).toBe(text.critical.rowAction);
+        if (result.critical) expect(model.table.rows[index]!.action).toBe(CALL_TODAY[lang]);
       });
       expect(model.actions.items).not.toContain(text.actions.book);
     },

@@ -1,4 +1,11 @@
-import type { AnalyteId, BandStatus, RuleSetId, Status, WarningCode } from '../../types';
+import type {
+  AnalyteId,
+  BandStatus,
+  CutoffsInUnit,
+  RuleSetId,
+  Status,
+  WarningCode,
+} from '../../types';
 import type { PatientRuleId } from '../../safety/patient-rules';
 
 /** Languages the handout is written in. */
@@ -159,8 +166,11 @@ export interface HandoutText {
     readonly generated: string;
     readonly page: string;
   };
-  /** Rule-set names in this language; a rule set left out keeps the name interpret() wrote. */
-  readonly ruleSetNames: Readonly<Partial<Record<RuleSetId, string>>>;
+  /**
+   * Rule-set names in this language, each written from the result's cut-offs (in the unit the
+   * lab reported) where it states one; a rule set left out keeps the name interpret() wrote.
+   */
+  readonly ruleSetNames: Readonly<Partial<Record<RuleSetId, (cutoffs: CutoffsInUnit) => string>>>;
   /** The last sentence of every handout. */
   readonly disclaimer: string;
 }
