@@ -20,6 +20,9 @@ export default defineConfig({
       'tests/unit/result-codes.test.ts',
       'tests/unit/safety-*.test.ts',
       'tests/unit/build-result.test.ts',
+      'tests/unit/normalise.test.ts',
+      'tests/unit/result-statics.test.ts',
+      'tests/unit/result-warnings.test.ts',
     ],
   },
 });
