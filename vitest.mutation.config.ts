@@ -23,6 +23,7 @@ export default defineConfig({
       'tests/unit/normalise.test.ts',
       'tests/unit/result-statics.test.ts',
       'tests/unit/result-warnings.test.ts',
+      'tests/unit/rule-set-views.test.ts',
     ],
   },
 });

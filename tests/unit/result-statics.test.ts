@@ -112,7 +112,9 @@ describe('result statics: labels and citations', () => {
   });
 
   it('cites every source it shows, rule set first, each once', () => {
-    const result = one({ analyte: 'magnesium', value: 0.6, unit: 'mg/dL' }, [...B12_ONLY, 'ckd']);
+    // 1.5 mg/dL: deficient, not critical, so its band step is shown (and cited).
+    const result = one({ analyte: 'magnesium', value: 1.5, unit: 'mg/dL' }, [...B12_ONLY, 'ckd']);
+    expect(result.nextSteps.length).toBeGreaterThan(0);
     const shown = [
       ...result.backPain.findings,
       ...result.nextSteps,
@@ -126,6 +128,25 @@ describe('result statics: labels and citations', () => {
     );
     for (const id of result.citationIds) expect(typeof id).toBe('string');
     expect(new Set(result.citationIds).size).toBe(result.citationIds.length);
+  });
+
+  it('keeps kinds apart that a careless key would mix: critical low with a context flag, and a censored low without', () => {
+    // Both in magnesium mmol/L (Rosanoff): "<0.8" could be deficient or insufficient; 0.45 is
+    // critical, with 'metformin' ticked (a B12 flag, no magnesium content).
+    const censored = one({ analyte: 'magnesium', value: '<0.8', unit: 'mmol/L' }, []);
+    const critical = one({ analyte: 'magnesium', value: 0.45, unit: 'mmol/L' }, ['metformin']);
+    const again = one({ analyte: 'magnesium', value: '<0.8', unit: 'mmol/L' }, []);
+    for (const result of [censored, again]) {
+      expect(result.statusLabel).toBe('Indeterminate');
+      expect(ids(result.safety)).not.toContain('mg-critical-low-today');
+      expect(ids(result.nextSteps)).toEqual([
+        'ask-exact-value',
+        'mg-deficient-k-ca',
+        'mg-insufficient-diet',
+      ]);
+    }
+    expect(critical.statusLabel).toBe('Deficient');
+    expect(ids(critical.safety)).toContain('mg-critical-low-today');
   });
 
   it('gives different kinds different parts: critical and not, in the same band and unit', () => {

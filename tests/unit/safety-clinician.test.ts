@@ -437,6 +437,17 @@ describe('clinicianSafety: each rule fires for its analyte, bands and context on
       ['mg-critical-low-today', 'mg-interactions', 'mg-digoxin'],
     ],
     ['Mg high', facts('magnesium', ['high']), []],
+    // Vitamin D and B12 have no low critical limit; were one added, magnesium advice must not show.
+    [
+      'D deficient, critical low',
+      facts('vitamin-d', ['deficient'], 'low'),
+      ['vd-regimen', 'vd-interactions', 'vd-ceiling'],
+    ],
+    [
+      'B12 deficient, critical low',
+      facts('vitamin-b12', ['deficient'], 'low'),
+      ['b12-anchoring', 'b12-regimen'],
+    ],
     ['Mg critical high', facts('magnesium', ['high'], 'high'), ['mg-critical-high-today']],
     // Facts of a result that carries no possible bands: any band, but certainly above the limit.
     [
