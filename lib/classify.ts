@@ -229,6 +229,7 @@ export function findCritical(
   cutoffs: CutoffsInUnit,
 ): 'low' | 'high' | null {
   const { criticalBelow, criticalAbove } = cutoffs;
+  // Stryker disable next-line ConditionalExpression: without a limit every comparison with undefined is false, so the block returns nothing
   if (criticalBelow !== undefined) {
     const low =
       comparator === null
@@ -240,6 +241,7 @@ export function findCritical(
             : false;
     if (low) return 'low';
   }
+  // Stryker disable next-line ConditionalExpression: as above, a comparison with undefined is false
   if (criticalAbove !== undefined) {
     const high =
       comparator === null
@@ -323,6 +325,7 @@ export function toFhirInterpretation(
   critical: 'low' | 'high' | null,
 ): FhirInterpretationCode {
   switch (status) {
+    // Stryker disable next-line ConditionalExpression: falling through to 'insufficient' returns the same code
     case 'deficient':
       return critical === 'low' ? 'LL' : 'L';
     case 'insufficient':

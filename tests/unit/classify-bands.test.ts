@@ -46,6 +46,8 @@ describe('listBands: the bands of a rule set, ascending, with their notes', () =
     ]);
     // "Label the 0.70-0.85 mmol/L band as proposed, not yet standard practice": that band only.
     expect(bands.map((band) => band.note !== undefined)).toEqual([false, true, false, false]);
+    // A band without a note has no note field at all (not a field holding undefined).
+    expect(bands.map((band) => 'note' in band)).toEqual([false, true, false, false]);
     expect(bands[1]?.note).toMatch(/proposed, not yet standard practice/i);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   classifyValue,
+  criticalLimitTexts,
   cutoffsInUnit,
   findBand,
   findCritical,
@@ -179,10 +180,31 @@ describe('cutoffsInUnit: the critical sentence', () => {
   it('has no sentence without critical limits, and a plain full stop without a local check', () => {
     const plain = { ...ruleSet, criticalBelow: undefined, criticalAbove: undefined };
     expect(cutoffsInUnit(plain, 'mmol/L').criticalText).toBeUndefined();
+    expect(cutoffsInUnit(plain, 'mmol/L')).not.toHaveProperty('criticalText');
     const onlyHigh = { ...ruleSet, criticalBelow: undefined, criticalNeedsLocalCheck: false };
     const cuts = cutoffsInUnit(onlyHigh, 'mmol/L');
     expect(cuts.criticalText).toBe('Critical limits: above 2 mmol/L.');
     expect(cuts).not.toHaveProperty('criticalBelow');
+  });
+
+  it('derives a limit to the decimals of the unit it is shown in (ug/L: one)', () => {
+    // Vitamin D toxicity published in nmol/L only: 100 nmol/L / 2.496 = 40.064 ug/L.
+    const vitaminD = {
+      ...ruleSet,
+      id: 'test-d',
+      analyte: 'vitamin-d',
+      deficientBelow: { 'ng/mL': 20 },
+      sufficientFrom: { 'ng/mL': 30 },
+      upperLimit: { 'ng/mL': 100 },
+      criticalBelow: undefined,
+      criticalAbove: { 'nmol/L': 100 },
+      criticalNeedsLocalCheck: false,
+    } as unknown as Parameters<typeof cutoffsInUnit>[0];
+    expect(criticalLimitTexts(vitaminD, 'ug/L')).toEqual({ high: 'above 40.1 ug/L' });
+    expect(criticalLimitTexts(vitaminD, 'nmol/L')).toEqual({ high: 'above 100 nmol/L' });
+    // A published figure in a unit the analyte data does not define is shown as written.
+    const elsewhere = { ...vitaminD, criticalAbove: { 'meq/L': 1.25 } };
+    expect(criticalLimitTexts(elsewhere, 'meq/L')).toEqual({ high: 'above 1.25 meq/L' });
   });
 
   it('refuses a rule set with no cut-offs', () => {

@@ -396,11 +396,103 @@ describe('interpret: dates against asOf', () => {
       { patient: { birthDate: '2027-01-01' }, results },
       { asOf: '2026-11-26' },
     );
-    expect(!outcome.ok && outcome.errors[0]?.path).toEqual(['patient', 'birthDate']);
+    expect(!outcome.ok && outcome.errors).toEqual([
+      {
+        path: ['patient', 'birthDate'],
+        message: 'must not be after 2026-11-26, the date of the interpretation',
+        code: 'invalid-date',
+      },
+    ]);
+  });
+
+  it('accepts a patient born on the day of the interpretation', () => {
+    const outcome = interpret(
+      { patient: { birthDate: '2026-11-26' }, results },
+      { asOf: '2026-11-26' },
+    );
+    expect(outcome.ok).toBe(true);
   });
 
   it('accepts a sample collected on the day itself, and any date without asOf', () => {
     expect(interpret({ collectedOn: '2026-11-26', results }, { asOf: '2026-11-26' }).ok).toBe(true);
     expect(interpret({ collectedOn: '2030-01-01', results }).ok).toBe(true);
+  });
+});
+
+describe('interpret: errors are field errors only', () => {
+  it.each([
+    [null, [{ path: [], message: 'must be a panel object', code: 'invalid-type' }]],
+    [
+      { results: 'no' },
+      [{ path: ['results'], message: 'must be a list of results', code: 'invalid-type' }],
+    ],
+  ])('%j has exactly the schema error', (input, errors) => {
+    expect(interpret(input)).toEqual({ ok: false, errors });
+  });
+
+  it('reports a code of another analyte as the only error', () => {
+    const outcome = interpret({
+      results: [
+        { analyte: 'vitamin-d', value: 20, unit: 'ng/mL' },
+        { analyte: 'vitamin-d', value: 20, unit: 'ng/mL', code: '2132-9' },
+      ],
+    });
+    expect(outcome).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: ['results', 1, 'code'],
+          message:
+            'must be a LOINC code of vitamin-d measured in serum or plasma (62292-8, 14635-7, 1989-3)',
+          code: 'invalid',
+        },
+      ],
+    });
+  });
+});
+
+describe('interpret: context and metadata', () => {
+  const results = [{ analyte: 'vitamin-b12', value: 400, unit: 'pg/mL' }];
+
+  it.each([
+    [undefined, []],
+    [[], []],
+    [['ckd'], ['ckd']],
+    [['ckd', 'ckd'], ['ckd']],
+    [
+      ['ppi', 'metformin', 'ppi'],
+      ['ppi', 'metformin'],
+    ],
+  ])('context %j is listed once per flag, in first-tick order: %j', (context, listed) => {
+    expect(ok(context === undefined ? { results } : { context, results }).context).toEqual(listed);
+  });
+
+  it('carries the clinician, and empty patient and clinician when none are given', () => {
+    const clinician = { name: 'Dr A', clinic: 'C', phone: '1' };
+    expect(ok({ clinician, results })).toMatchObject({ clinician, patient: {}, panelId: null });
+    expect(ok({ results })).toMatchObject({ clinician: {}, patient: {}, collectedOn: null });
+  });
+});
+
+describe('interpret: a critical value that looks like a unit mix-up', () => {
+  it('says "check the unit first" before the critical message (Mg 2.3 mmol/L, mg/dL-like)', () => {
+    const result = one({ analyte: 'magnesium', value: 2.3, unit: 'mmol/L' });
+    expect(result.warnings.map((w) => w.code)).toContain('possible-unit-mixup');
+    expect(result.criticalMessage).toBe(
+      'Check the unit first: the value fits another unit far better (see the unit warning). If the unit is right: Critical: above 2 mmol/L.',
+    );
+  });
+
+  it('keeps the plain critical message beside another warning (D 180 ng/mL, above the assay range)', () => {
+    const result = one({ analyte: 'vitamin-d', value: 180, unit: 'ng/mL' });
+    expect(result.warnings.map((w) => w.code)).toEqual(['outside-assay-range']);
+    expect(result.criticalMessage).toBe('Critical: above 150 ng/mL.');
+  });
+
+  it('gives no critical message to a mix-up that is not critical (B12 40 pg/mL)', () => {
+    const result = one({ analyte: 'vitamin-b12', value: 40, unit: 'pg/mL' });
+    expect(result.warnings.map((w) => w.code)).toContain('possible-unit-mixup');
+    expect(result.critical).toBe(false);
+    expect(result.criticalMessage).toBeUndefined();
   });
 });

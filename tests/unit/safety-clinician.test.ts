@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ANALYTES } from '@/lib/analytes/registry';
 import { listEvidence } from '@/lib/references';
+import { CLINICIAN_RULES, SAFETY_KIND_LABELS, clinicianSafety } from '@/lib/safety/clinician-rules';
 import { clinicianRedFlags } from '@/lib/safety/red-flags';
+import type { RuleFacts } from '@/lib/safety/rule';
+import type { BandStatus, ContextFlag } from '@/lib/types';
 import { allText, cardTexts, idsOf, one } from './safety-card-utils';
 
 describe('critical results: what to do today (8.2)', () => {
@@ -356,5 +359,131 @@ describe('clinician red flags (8.1)', () => {
   it('adds the pregnancy flag only when pregnancy is ticked', () => {
     expect(clinicianRedFlags(['pregnancy']).map((f) => f.id)).toContain('pregnancy');
     expect(clinicianRedFlags(['ckd']).map((f) => f.id)).not.toContain('pregnancy');
+  });
+});
+
+describe('clinicianSafety: each rule fires for its analyte, bands and context only', () => {
+  const facts = (
+    analyte: RuleFacts['analyte'],
+    possible: readonly BandStatus[],
+    critical: RuleFacts['critical'] = null,
+    context: readonly ContextFlag[] = [],
+  ): RuleFacts => ({
+    analyte,
+    status: possible.length === 1 ? (possible[0] ?? 'indeterminate') : 'indeterminate',
+    possible,
+    critical,
+    context,
+    ageYears: null,
+  });
+  const ids = (f: RuleFacts) => clinicianSafety(f).items.map((item) => item.id);
+
+  it.each<[string, RuleFacts, string[]]>([
+    [
+      'D deficient',
+      facts('vitamin-d', ['deficient']),
+      ['vd-regimen', 'vd-interactions', 'vd-ceiling'],
+    ],
+    [
+      'D insufficient: no regimen',
+      facts('vitamin-d', ['insufficient']),
+      ['vd-interactions', 'vd-ceiling'],
+    ],
+    [
+      'D "<25": deficient or insufficient',
+      facts('vitamin-d', ['deficient', 'insufficient']),
+      ['vd-regimen', 'vd-interactions', 'vd-ceiling'],
+    ],
+    [
+      'D "<35": could be sufficient, so no regimen',
+      facts('vitamin-d', ['deficient', 'insufficient', 'sufficient']),
+      ['vd-interactions', 'vd-ceiling'],
+    ],
+    ['D sufficient', facts('vitamin-d', ['sufficient']), []],
+    ['D high', facts('vitamin-d', ['high']), ['vd-interactions']],
+    [
+      'D critical high',
+      facts('vitamin-d', ['high'], 'high'),
+      ['vd-critical-today', 'vd-interactions'],
+    ],
+    ['B12 deficient', facts('vitamin-b12', ['deficient']), ['b12-anchoring', 'b12-regimen']],
+    ['B12 borderline: no regimen', facts('vitamin-b12', ['insufficient']), ['b12-anchoring']],
+    ['B12 sufficient', facts('vitamin-b12', ['sufficient']), []],
+    ['B12 high', facts('vitamin-b12', ['high']), []],
+    [
+      'B12 deficient with CKD: no magnesium caution',
+      facts('vitamin-b12', ['deficient'], null, ['ckd']),
+      ['b12-anchoring', 'b12-regimen'],
+    ],
+    [
+      'Mg deficient',
+      facts('magnesium', ['deficient']),
+      ['mg-regimen', 'mg-interactions', 'mg-digoxin'],
+    ],
+    [
+      'Mg insufficient: no regimen',
+      facts('magnesium', ['insufficient']),
+      ['mg-interactions', 'mg-digoxin'],
+    ],
+    [
+      'Mg deficient with CKD: caution first',
+      facts('magnesium', ['deficient'], null, ['ckd']),
+      ['mg-ckd-caution', 'mg-regimen', 'mg-interactions', 'mg-digoxin'],
+    ],
+    ['Mg sufficient with CKD: no caution', facts('magnesium', ['sufficient'], null, ['ckd']), []],
+    [
+      'Mg critical low: today, no oral regimen',
+      facts('magnesium', ['deficient'], 'low'),
+      ['mg-critical-low-today', 'mg-interactions', 'mg-digoxin'],
+    ],
+    ['Mg high', facts('magnesium', ['high']), []],
+    // Vitamin D and B12 have no low critical limit; were one added, magnesium advice must not show.
+    [
+      'D deficient, critical low',
+      facts('vitamin-d', ['deficient'], 'low'),
+      ['vd-regimen', 'vd-interactions', 'vd-ceiling'],
+    ],
+    [
+      'B12 deficient, critical low',
+      facts('vitamin-b12', ['deficient'], 'low'),
+      ['b12-anchoring', 'b12-regimen'],
+    ],
+    ['Mg critical high', facts('magnesium', ['high'], 'high'), ['mg-critical-high-today']],
+    // Facts of a result that carries no possible bands: any band, but certainly above the limit.
+    [
+      'Mg of any band, critical high: no spacing advice',
+      facts('magnesium', ['deficient', 'insufficient', 'sufficient', 'high'], 'high'),
+      ['mg-critical-high-today', 'mg-digoxin'],
+    ],
+  ])('%s', (_name, f, expected) => {
+    expect(ids(f)).toEqual(expected);
+  });
+
+  it('lists the rules in card order (by kind), so the card needs no re-sorting', () => {
+    const order = Object.keys(SAFETY_KIND_LABELS);
+    const kinds = CLINICIAN_RULES.map((rule) => order.indexOf(rule.shows?.kind ?? 'today'));
+    expect(kinds).toEqual([...kinds].sort((a, b) => a - b));
+  });
+
+  it('suppresses the routine step of a critical result and nothing otherwise', () => {
+    expect([...clinicianSafety(facts('vitamin-d', ['high'], 'high')).suppressed]).toEqual([
+      'vd-high-calcium',
+    ]);
+    expect([...clinicianSafety(facts('magnesium', ['deficient'], 'low')).suppressed]).toEqual([
+      'mg-deficient-k-ca',
+    ]);
+    expect([...clinicianSafety(facts('vitamin-d', ['deficient'])).suppressed]).toEqual([]);
+  });
+
+  it('gives each item its kind, text and the citations of its rule', () => {
+    const [regimen] = clinicianSafety(facts('vitamin-b12', ['deficient'])).items.filter(
+      (item) => item.kind === 'regimen',
+    );
+    expect(regimen).toEqual({
+      id: 'b12-regimen',
+      kind: 'regimen',
+      text: expect.stringMatching(/^Oral 1,000-2,000 micrograms a day/) as unknown as string,
+      citationIds: ['langan-2017', 'devalia-2014'],
+    });
   });
 });

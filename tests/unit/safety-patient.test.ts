@@ -175,4 +175,10 @@ describe('ageInYears', () => {
     expect(ageInYears(undefined, '2026-11-26')).toBeNull();
     expect(ageInYears('1961-11-26', null)).toBeNull();
   });
+
+  it('is null for a date that is not exactly YYYY-MM-DD', () => {
+    expect(ageInYears('x1961-11-26', '2026-11-26')).toBeNull();
+    expect(ageInYears('1961-11-26', '2026-11-26T10:00')).toBeNull();
+    expect(ageInYears('61-11-26', '2026-11-26')).toBeNull();
+  });
 });

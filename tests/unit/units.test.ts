@@ -9,6 +9,7 @@ import {
   roundForUnit,
   roundToDecimals,
 } from '@/lib/units';
+import type { AnalyteId } from '@/lib/types';
 
 describe('normaliseUnit: known spellings only, never a guess', () => {
   it.each([
@@ -48,6 +49,10 @@ describe('findUnit and listUnits', () => {
     expect(listUnits('magnesium')).toEqual(['mmol/L', 'mg/dL', 'meq/L']);
   });
 
+  it('finds nothing for an analyte id outside the registry (untyped callers)', () => {
+    expect(findUnit('vitamin-k' as AnalyteId, 'ng/mL')).toBeUndefined();
+  });
+
   it('finds a unit only for an analyte that accepts it', () => {
     expect(findUnit('magnesium', 'meq/L')?.toBase).toBe(0.5);
     expect(findUnit('vitamin-d', 'meq/L')).toBeUndefined();
@@ -74,6 +79,14 @@ describe('convertUnit: the reference factors', () => {
 
   it('returns the value itself for the same unit', () => {
     expect(convertUnit('magnesium', 0.123456789, 'mmol/L', 'mmol/L')).toBe(0.123456789);
+    // 0.09 x (1 / 2.496) / (1 / 2.496) is 0.09000000000000001 in floating point: same unit, no sum.
+    expect(convertUnit('vitamin-d', 0.09, 'nmol/L', 'nmol/L')).toBe(0.09);
+  });
+
+  it('refuses a unit the analyte does not accept even when converting it to itself', () => {
+    expect(() => convertUnit('vitamin-d', 1, 'meq/L', 'meq/L')).toThrow(
+      'cannot convert vitamin-d from meq/L to meq/L',
+    );
   });
 
   it('refuses a unit the analyte does not accept, naming both', () => {
@@ -91,6 +104,10 @@ describe('convertUnit: the reference factors', () => {
     const nmol = findUnit('vitamin-d', 'nmol/L');
     if (!ng || !ug || !nmol) throw new Error('units missing');
     expect(convertBetween(12.3, ng, ug)).toBe(12.3);
+    // Two units with the same factor other than 1: multiplying and dividing by it is not exact.
+    const perMolar = { ...nmol, code: 'ug/L' as const };
+    expect(convertBetween(0.09, nmol, perMolar)).toBe(0.09);
+    expect(convertBetween(0.18, perMolar, nmol)).toBe(0.18);
     expect(convertBetween(2.496, nmol, ng)).toBeCloseTo(1, 12);
     expect(convertBetween(1, ng, nmol)).toBeCloseTo(2.496, 12);
   });
@@ -105,6 +122,10 @@ describe('rounding and number text', () => {
     expect(roundForUnit('vitamin-b12', 147.6, 'pmol/L')).toBe(148);
   });
 
+  it('rounds to 2 decimals in a unit the analyte does not define', () => {
+    expect(roundForUnit('vitamin-d', 1.234, 'meq/L')).toBe(1.23);
+  });
+
   it('rounds half away from zero for positive values', () => {
     expect(roundToDecimals(1.5, 0)).toBe(2);
     expect(roundToDecimals(2.25, 1)).toBe(2.3);
@@ -115,6 +136,8 @@ describe('rounding and number text', () => {
     const values = [
       0, 0.01, 0.05, 0.1, 0.5, 1, 1.01, 1.1, 1.5, 12.34, 99.99, 100, 2.5e9, -1.5, 1e-7,
     ];
+    // Beyond 2^31 hundredths the split into whole and cents is not the shortest text any more.
+    values.push(92477379619663.73, 82111983400408.1, 21474836.47, 21474836.48);
     for (let i = 0; i < 5000; i += 7) values.push(i / 100, i / 10, i / 1000);
     for (const value of values) expect(formatNumber(value)).toBe(String(value));
   });

@@ -1,0 +1,161 @@
+/**
+ * The value-independent parts of a result (lib/interpret/result-statics.ts), through interpret():
+ * back-pain findings, next steps, notes, labels and citations of a status under a ticked context.
+ *
+ * These parts are built once per kind of result and shared (a memo), so under mutation testing
+ * only the first test that builds a kind runs the code that builds it. Each panel here ticks
+ * context flags that do not concern vitamin D or magnesium ('age-65-plus', 'biotin': B12 only), so
+ * its kinds are built here and not by another test first; the flags change nothing for these
+ * analytes, which the first test checks.
+ */
+import { describe, expect, it } from 'vitest';
+import { interpret } from '@/lib/interpret';
+import type { ContextFlag, ResultInterpretation } from '@/lib/types';
+
+const B12_ONLY: readonly ContextFlag[] = ['age-65-plus', 'biotin'];
+
+function one(
+  result: Record<string, unknown>,
+  context: readonly ContextFlag[] = B12_ONLY,
+): ResultInterpretation {
+  const outcome = interpret({ context, results: [result] });
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+  const value = outcome.value.results[0];
+  if (value === undefined) throw new Error('no result');
+  return value;
+}
+
+const ids = (items: ReadonlyArray<{ readonly id: string }>) => items.map((item) => item.id);
+
+describe('result statics: back-pain findings', () => {
+  it('a deficient vitamin D lists the findings of its band and those of every band', () => {
+    const result = one({ analyte: 'vitamin-d', value: 8, unit: 'ng/mL' });
+    expect(ids(result.backPain.findings)).toEqual([
+      'vd-osteomalacia',
+      'vd-prevalence',
+      'vd-pain-correlation',
+      'vd-supplement-null',
+      'vd-uk-biobank-null',
+    ]);
+    // The B12-only flags change nothing here.
+    const plain = one({ analyte: 'vitamin-d', value: 8, unit: 'ng/mL' }, []);
+    expect(plain.backPain).toEqual(result.backPain);
+    expect(plain.notes).toEqual(result.notes);
+  });
+
+  it('a sufficient vitamin D lists only the findings that hold for every band', () => {
+    const sufficient = one({ analyte: 'vitamin-d', value: 40, unit: 'ug/L' });
+    expect(ids(sufficient.backPain.findings)).toEqual(['vd-supplement-null', 'vd-uk-biobank-null']);
+  });
+});
+
+describe('result statics: next steps', () => {
+  it('a classified normal result keeps its "no action" step', () => {
+    expect(ids(one({ analyte: 'vitamin-d', value: 40, unit: 'ug/L' }).nextSteps)).toEqual([
+      'vd-sufficient-none',
+    ]);
+    expect(ids(one({ analyte: 'magnesium', value: 0.9, unit: 'mmol/L' }).nextSteps)).toEqual([
+      'mg-sufficient-none',
+    ]);
+  });
+
+  it('a censored value drops the reassuring steps of the bands it could be in', () => {
+    const result = one({ analyte: 'vitamin-d', value: '<35', unit: 'ug/L' });
+    expect(result.possibleStatuses).toEqual(['deficient', 'insufficient', 'sufficient']);
+    expect(ids(result.nextSteps)).toEqual(['ask-exact-value', 'vd-deficient-bone-workup']);
+    expect(result.indeterminateReason).toBe(
+      '<35 ug/L could be deficient or insufficient or sufficient; the bound does not decide the band.',
+    );
+  });
+});
+
+describe('result statics: notes', () => {
+  it('adds the rule set notice to every result, and the upper limit only when it can be high', () => {
+    const notice = {
+      id: 'vd-endocrine-society-2024',
+      source: 'notice',
+      text: 'The Endocrine Society 2024 guideline no longer endorses any 25(OH)D cut-off for sufficiency and advises against routine testing in healthy adults.',
+      citationIds: ['demay-2024'],
+    };
+    expect(one({ analyte: 'vitamin-d', value: 60, unit: 'ug/L' }).notes).toEqual([notice]);
+    expect(one({ analyte: 'vitamin-d', value: 120, unit: 'ug/L' }).notes).toEqual([
+      notice,
+      {
+        id: 'endocrine-society-2011-upper-limit',
+        source: 'band',
+        text: 'Above the upper limit: possible toxicity (many US labs flag it).',
+        citationIds: expect.any(Array) as unknown as string[],
+      },
+    ]);
+    const censored = one({ analyte: 'vitamin-d', value: '>90', unit: 'ug/L' });
+    expect(ids(censored.notes)).toContain('endocrine-society-2011-upper-limit');
+  });
+
+  it('pregnancy: the "normal" note on a sufficient vitamin D, the "low" note on a low one', () => {
+    const context: ContextFlag[] = [...B12_ONLY, 'pregnancy'];
+    const normal = one({ analyte: 'vitamin-d', value: 50, unit: 'ug/L' }, context);
+    expect(ids(normal.notes)).toEqual(['vd-endocrine-society-2024', 'vd-pregnancy']);
+    const low = one({ analyte: 'vitamin-d', value: 15, unit: 'ug/L' }, context);
+    expect(ids(low.notes)).toEqual(['vd-endocrine-society-2024', 'vd-pregnancy-low']);
+    const high = one({ analyte: 'vitamin-d', value: 110, unit: 'ug/L' }, context);
+    expect(ids(high.notes)).not.toContain('vd-pregnancy');
+  });
+});
+
+describe('result statics: labels and citations', () => {
+  it('uses the analyte label where it refines the status, the common one elsewhere', () => {
+    expect(one({ analyte: 'magnesium', value: 0.8, unit: 'mmol/L' }).statusLabel).toBe(
+      'Insufficient (proposed band)',
+    );
+    expect(one({ analyte: 'magnesium', value: 0.5, unit: 'mmol/L' }).statusLabel).toBe('Deficient');
+    expect(one({ analyte: 'vitamin-d', value: 12, unit: 'ug/L' }).statusLabel).toBe('Deficient');
+  });
+
+  it('cites every source it shows, rule set first, each once', () => {
+    // 1.5 mg/dL: deficient, not critical, so its band step is shown (and cited).
+    const result = one({ analyte: 'magnesium', value: 1.5, unit: 'mg/dL' }, [...B12_ONLY, 'ckd']);
+    expect(result.nextSteps.length).toBeGreaterThan(0);
+    const shown = [
+      ...result.backPain.findings,
+      ...result.nextSteps,
+      ...result.notes,
+      ...result.safety,
+    ].flatMap((item) => item.citationIds);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const id of shown) expect(result.citationIds).toContain(id);
+    expect(result.citationIds.slice(0, result.ruleSet.citationIds.length)).toEqual(
+      result.ruleSet.citationIds,
+    );
+    for (const id of result.citationIds) expect(typeof id).toBe('string');
+    expect(new Set(result.citationIds).size).toBe(result.citationIds.length);
+  });
+
+  it('keeps kinds apart that a careless key would mix: critical low with a context flag, and a censored low without', () => {
+    // Both in magnesium mmol/L (Rosanoff): "<0.8" could be deficient or insufficient; 0.45 is
+    // critical, with 'metformin' ticked (a B12 flag, no magnesium content).
+    const censored = one({ analyte: 'magnesium', value: '<0.8', unit: 'mmol/L' }, []);
+    const critical = one({ analyte: 'magnesium', value: 0.45, unit: 'mmol/L' }, ['metformin']);
+    const again = one({ analyte: 'magnesium', value: '<0.8', unit: 'mmol/L' }, []);
+    for (const result of [censored, again]) {
+      expect(result.statusLabel).toBe('Indeterminate');
+      expect(ids(result.safety)).not.toContain('mg-critical-low-today');
+      expect(ids(result.nextSteps)).toEqual([
+        'ask-exact-value',
+        'mg-deficient-k-ca',
+        'mg-insufficient-diet',
+      ]);
+    }
+    expect(critical.statusLabel).toBe('Deficient');
+    expect(ids(critical.safety)).toContain('mg-critical-low-today');
+  });
+
+  it('gives different kinds different parts: critical and not, in the same band and unit', () => {
+    const critical = one({ analyte: 'magnesium', value: 0.45, unit: 'mmol/L' });
+    const deficient = one({ analyte: 'magnesium', value: 0.6, unit: 'mmol/L' });
+    expect(critical.status).toBe(deficient.status);
+    expect(ids(critical.safety)).toContain('mg-critical-low-today');
+    expect(ids(deficient.safety)).not.toContain('mg-critical-low-today');
+    expect(ids(deficient.nextSteps)).toEqual(['mg-deficient-k-ca']);
+    expect(ids(critical.nextSteps)).toEqual([]);
+  });
+});
