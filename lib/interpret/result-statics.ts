@@ -1,11 +1,21 @@
 /**
  * The parts of a result that do not depend on its value: the back-pain findings, next steps,
  * notes, safety content and citations of a status (or of the bands a censored value can be in)
- * under a ticked context. Results of the same kind share one frozen copy.
+ * under a ticked context. They are built in two layers, each shared by every result of its kind:
+ * the clinical content depends only on the analyte and the kind (the safety rules never read the
+ * rule set or the unit), and the rule set and unit add their upper-limit note and citations.
  */
 import { clinicianSafety } from '../safety/clinician-rules';
 import { allIn } from '../safety/rule';
-import type { BandStatus, ContextFlag, ResultInterpretation, Status } from '../types';
+import type {
+  Analyte,
+  AnalyteId,
+  BandStatus,
+  ContextFlag,
+  ResultInterpretation,
+  RuleSet,
+  Status,
+} from '../types';
 import { CONTEXT_FLAGS, STATUSES } from '../types';
 import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './labels';
 import type { RuleSetUnitView } from './rule-set-views';
@@ -27,18 +37,55 @@ export interface ResultStatics {
   readonly possibleText: string;
 }
 
+/** A panel's ticked context, without repeats: the same for every result of the panel. */
+export interface PanelContext {
+  /** The flags, in first-tick order: a fresh array per panel, which its interpretation keeps. */
+  readonly flags: ContextFlag[];
+  /** One bit per flag of CONTEXT_FLAGS (the part of a result's kind the context decides). */
+  readonly bits: number;
+}
+
 /** What decides a result's kind, besides its rule set and unit. */
 export interface ResultKind {
   readonly status: Status;
   /** The bands the value can be in (one when classified). */
   readonly possible: readonly BandStatus[];
-  readonly context: readonly ContextFlag[];
+  readonly context: PanelContext;
   readonly critical: 'low' | 'high' | null;
 }
 
-function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
-  const { analyte, ruleSet } = view;
-  const { status, possible, context, critical } = kind;
+/**
+ * A panel's ticked context without repeats, in first-tick order.
+ * @param flags - the flags as ticked (repeats allowed)
+ * @returns the flags (a fresh array) and their bits
+ */
+export function toPanelContext(flags: readonly ContextFlag[] | undefined): PanelContext {
+  if (flags === undefined || flags.length === 0) return { flags: [], bits: 0 };
+  const unique = flags.length === 1 ? [...flags] : [...new Set(flags)];
+  let bits = 0;
+  for (const flag of unique) bits |= 1 << CONTEXT_FLAGS.indexOf(flag);
+  return { flags: unique, bits };
+}
+
+/** The clinical content of a kind of result of one analyte (rule set and unit left out). */
+interface AnalyteStatics {
+  readonly statusLabel: string;
+  readonly backPain: ResultInterpretation['backPain'];
+  readonly nextSteps: readonly Step[];
+  /** The analyte's notices, then (after the rule set's upper-limit note) its context notes. */
+  readonly notices: readonly Note[];
+  readonly contextNotes: readonly Note[];
+  /** Whether the value can be above the upper limit (the rule set then says what it means). */
+  readonly canBeHigh: boolean;
+  readonly safety: readonly SafetyItem[];
+  /** The citations of the findings, steps, notes and safety content, in that order, once each. */
+  readonly citationIds: readonly string[];
+  readonly possibleText: string;
+}
+
+function createAnalyteStatics(analyte: Analyte, kind: ResultKind): AnalyteStatics {
+  const { status, possible, critical } = kind;
+  const context = kind.context.flags;
   const facts = { analyte: analyte.id, status, possible, critical, context, ageYears: null };
   const low = allIn(facts, ['deficient', 'insufficient']);
   const clinician = clinicianSafety(facts);
@@ -64,21 +111,15 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
     .filter((step) => !clinician.suppressed.has(step.id))
     .map((step) => Object.freeze({ id: step.id, text: step.text, citationIds: step.citationIds }));
 
-  const notes: Note[] = analyte.notices.map((notice) => ({
-    id: notice.id,
-    source: 'notice',
-    text: notice.text,
-    citationIds: notice.citationIds,
-  }));
-  // Band notes are carried by `bands` (the card's band table); only the upper limit's meaning is
-  // added, and only when the value can be above it.
-  if (possible.includes('high'))
-    notes.push({
-      id: `${ruleSet.id}-upper-limit`,
-      source: 'band',
-      text: ruleSet.upperLimitMeaning,
-      citationIds: ruleSet.citationIds,
-    });
+  const notices: Note[] = analyte.notices.map((notice) =>
+    Object.freeze({
+      id: notice.id,
+      source: 'notice',
+      text: notice.text,
+      citationIds: notice.citationIds,
+    }),
+  );
+  const contextNotes: Note[] = [];
   for (const note of analyte.contextNotes) {
     const applies =
       note.direction === undefined ||
@@ -87,56 +128,101 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
       (note.direction === 'normal' && allIn(facts, ['sufficient'])) ||
       (note.direction === 'high' && allIn(facts, ['high']));
     if (applies && context.includes(note.context))
-      notes.push({
-        id: note.id,
-        source: note.context,
-        text: note.text,
-        citationIds: note.citationIds,
-      });
+      contextNotes.push(
+        Object.freeze({
+          id: note.id,
+          source: note.context,
+          text: note.text,
+          citationIds: note.citationIds,
+        }),
+      );
   }
   const safety = clinician.items.map((item) => Object.freeze({ ...item }));
 
-  return Object.freeze({
+  return {
     statusLabel: analyte.statusLabels[status] ?? STATUS_LABELS[status],
     backPain: Object.freeze({
       summary: analyte.backPain.summaryByStatus[status],
       findings: Object.freeze(findings),
     }),
     nextSteps: Object.freeze(nextSteps),
-    notes: Object.freeze(notes.map((note) => Object.freeze(note))),
+    notices,
+    contextNotes,
+    canBeHigh: possible.includes('high'),
     safety: Object.freeze(safety),
-    // The indeterminate "ask the lab" step cites the rule set, which is listed first anyway.
-    citationIds: Object.freeze([
+    citationIds: [
       ...new Set([
-        ...ruleSet.citationIds,
-        ...view.unit.citationIds,
         ...findings.flatMap((f) => f.citationIds),
         ...nextSteps.flatMap((s) => s.citationIds),
-        ...notes.flatMap((n) => n.citationIds),
+        ...notices.flatMap((n) => n.citationIds),
+        ...contextNotes.flatMap((n) => n.citationIds),
         ...safety.flatMap((item) => item.citationIds),
       ]),
-    ]),
+    ],
     possibleText: possible.join(' or '),
+  };
+}
+
+// Band notes are carried by `bands` (the card's band table); only the upper limit's meaning is
+// added, and only when the value can be above it.
+function upperLimitNote(ruleSet: RuleSet): Note {
+  return Object.freeze({
+    id: `${ruleSet.id}-upper-limit`,
+    source: 'band',
+    text: ruleSet.upperLimitMeaning,
+    citationIds: ruleSet.citationIds,
   });
 }
 
-// The shared copies, by view and then by a number that encodes the kind. Building them per
-// result (the safety rules, the filters) is most of the cost of interpret() on a batch: see the
-// bench:interpret figures in the README. A kind is a small closed set (5 statuses x 16 band sets
-// x 128 contexts x 3), so the memo is bounded.
-const STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
-
-function bitOf<T>(list: readonly T[], item: T): number {
-  return 1 << list.indexOf(item);
+function createStatics(view: RuleSetUnitView, shared: AnalyteStatics): ResultStatics {
+  const { ruleSet } = view;
+  const notes = shared.canBeHigh
+    ? [...shared.notices, upperLimitNote(ruleSet), ...shared.contextNotes]
+    : [...shared.notices, ...shared.contextNotes];
+  return Object.freeze({
+    statusLabel: shared.statusLabel,
+    backPain: shared.backPain,
+    nextSteps: shared.nextSteps,
+    notes: Object.freeze(notes),
+    safety: shared.safety,
+    // The rule set's citations first; they also cover its upper-limit note and the indeterminate
+    // "ask the lab" step.
+    citationIds: Object.freeze([
+      ...new Set([...ruleSet.citationIds, ...view.unit.citationIds, ...shared.citationIds]),
+    ]),
+    possibleText: shared.possibleText,
+  });
 }
 
 function kindKey(kind: ResultKind): number {
   let possibleBits = 0;
-  for (const band of kind.possible) possibleBits |= bitOf(STATUSES, band);
-  let contextBits = 0;
-  for (const flag of kind.context) contextBits |= bitOf(CONTEXT_FLAGS, flag);
+  for (const band of kind.possible) possibleBits |= 1 << STATUSES.indexOf(band);
   const critical = kind.critical === null ? 0 : kind.critical === 'low' ? 1 : 2;
-  return ((contextBits * 32 + possibleBits) * 8 + STATUSES.indexOf(kind.status)) * 4 + critical;
+  return (
+    ((kind.context.bits * 32 + possibleBits) * 8 + STATUSES.indexOf(kind.status)) * 4 + critical
+  );
+}
+
+// The shared copies, by analyte (or view) and then by a number that encodes the kind. Building
+// them per result (the safety rules, the filters) would be most of the cost of interpret() on a
+// batch: see the bench:interpret figures in the README. A kind is a small closed set (5 statuses
+// x 16 band sets x 128 contexts x 3), so both memos are bounded.
+const ANALYTE_STATICS = new Map<AnalyteId, Map<number, AnalyteStatics>>();
+const STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
+
+function viewAnalyteStatics(view: RuleSetUnitView, kind: ResultKind, key: number): AnalyteStatics {
+  const { analyte } = view;
+  let byKind = ANALYTE_STATICS.get(analyte.id);
+  if (byKind === undefined) {
+    byKind = new Map();
+    ANALYTE_STATICS.set(analyte.id, byKind);
+  }
+  let shared = byKind.get(key);
+  if (shared === undefined) {
+    shared = createAnalyteStatics(analyte, kind);
+    byKind.set(key, shared);
+  }
+  return shared;
 }
 
 /**
@@ -154,7 +240,7 @@ export function viewResultStatics(view: RuleSetUnitView, kind: ResultKind): Resu
   const key = kindKey(kind);
   let statics = byKind.get(key);
   if (statics === undefined) {
-    statics = createStatics(view, kind);
+    statics = createStatics(view, viewAnalyteStatics(view, kind, key));
     byKind.set(key, statics);
   }
   return statics;

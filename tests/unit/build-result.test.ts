@@ -34,6 +34,31 @@ describe('buildResult', () => {
     expect(otherUnit?.cutoffs.unit).toBe('pmol/L');
   });
 
+  it('shares the clinical content across rule sets; each rule set adds its own upper-limit note', () => {
+    const [endocrine, iom] = ['endocrine-society-2011', 'iom-2011'].map(
+      (ruleSet) =>
+        interpretOk({
+          ruleSets: { 'vitamin-d': ruleSet },
+          results: [{ analyte: 'vitamin-d', value: 160, unit: 'ng/mL' }],
+        }).results[0],
+    );
+    expect(iom?.safety).toBe(endocrine?.safety);
+    expect(iom?.backPain).toBe(endocrine?.backPain);
+    expect(iom?.nextSteps).toBe(endocrine?.nextSteps);
+    expect(endocrine?.notes.map((note) => note.id)).toEqual([
+      'vd-endocrine-society-2024',
+      'endocrine-society-2011-upper-limit',
+    ]);
+    expect(iom?.notes.map((note) => note.id)).toEqual([
+      'vd-endocrine-society-2024',
+      'iom-2011-upper-limit',
+    ]);
+    // The rule set's own citations come first, then the content's, each once.
+    expect(iom?.citationIds.slice(0, 3)).toEqual(['iom-2011', 'ross-2011', 'marcinowska-2018']);
+    expect(endocrine?.citationIds[0]).toBe('holick-2011');
+    expect(new Set(iom?.citationIds).size).toBe(iom?.citationIds.length);
+  });
+
   it('gives a new panel the same shared parts and equal results', () => {
     const first = interpretOk(panel);
     const again = interpretOk(panel);
