@@ -1,21 +1,11 @@
 /**
  * The parts of a result that do not depend on its value: the back-pain findings, next steps,
  * notes, safety content and citations of a status (or of the bands a censored value can be in)
- * under a ticked context. They are built in two layers, each shared by every result of its kind:
- * the clinical content depends only on the analyte and the kind (the safety rules never read the
- * rule set or the unit), and the rule set and unit add their upper-limit note and citations.
+ * under a ticked context. Results of the same kind share one frozen copy.
  */
 import { clinicianSafety } from '../safety/clinician-rules';
 import { allIn } from '../safety/rule';
-import type {
-  Analyte,
-  AnalyteId,
-  BandStatus,
-  ContextFlag,
-  ResultInterpretation,
-  RuleSet,
-  Status,
-} from '../types';
+import type { BandStatus, ContextFlag, ResultInterpretation, Status } from '../types';
 import { CONTEXT_FLAGS, STATUSES } from '../types';
 import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './labels';
 import type { RuleSetUnitView } from './rule-set-views';
@@ -55,7 +45,8 @@ export interface ResultKind {
 }
 
 /**
- * A panel's ticked context without repeats, in first-tick order.
+ * A panel's ticked context without repeats, in first-tick order, and its bits (computed once
+ * per panel rather than once per result).
  * @param flags - the flags as ticked (repeats allowed)
  * @returns the flags (a fresh array) and their bits
  */
@@ -67,23 +58,8 @@ export function toPanelContext(flags: readonly ContextFlag[] | undefined): Panel
   return { flags: unique, bits };
 }
 
-/** The clinical content of a kind of result of one analyte (rule set and unit left out). */
-interface AnalyteStatics {
-  readonly statusLabel: string;
-  readonly backPain: ResultInterpretation['backPain'];
-  readonly nextSteps: readonly Step[];
-  /** The analyte's notices, then (after the rule set's upper-limit note) its context notes. */
-  readonly notices: readonly Note[];
-  readonly contextNotes: readonly Note[];
-  /** Whether the value can be above the upper limit (the rule set then says what it means). */
-  readonly canBeHigh: boolean;
-  readonly safety: readonly SafetyItem[];
-  /** The citations of the findings, steps, notes and safety content, in that order, once each. */
-  readonly citationIds: readonly string[];
-  readonly possibleText: string;
-}
-
-function createAnalyteStatics(analyte: Analyte, kind: ResultKind): AnalyteStatics {
+function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
+  const { analyte, ruleSet } = view;
   const { status, possible, critical } = kind;
   const context = kind.context.flags;
   const facts = { analyte: analyte.id, status, possible, critical, context, ageYears: null };
@@ -111,15 +87,21 @@ function createAnalyteStatics(analyte: Analyte, kind: ResultKind): AnalyteStatic
     .filter((step) => !clinician.suppressed.has(step.id))
     .map((step) => Object.freeze({ id: step.id, text: step.text, citationIds: step.citationIds }));
 
-  const notices: Note[] = analyte.notices.map((notice) =>
-    Object.freeze({
-      id: notice.id,
-      source: 'notice',
-      text: notice.text,
-      citationIds: notice.citationIds,
-    }),
-  );
-  const contextNotes: Note[] = [];
+  const notes: Note[] = analyte.notices.map((notice) => ({
+    id: notice.id,
+    source: 'notice',
+    text: notice.text,
+    citationIds: notice.citationIds,
+  }));
+  // Band notes are carried by `bands` (the card's band table); only the upper limit's meaning is
+  // added, and only when the value can be above it.
+  if (possible.includes('high'))
+    notes.push({
+      id: `${ruleSet.id}-upper-limit`,
+      source: 'band',
+      text: ruleSet.upperLimitMeaning,
+      citationIds: ruleSet.citationIds,
+    });
   for (const note of analyte.contextNotes) {
     const applies =
       note.direction === undefined ||
@@ -128,71 +110,45 @@ function createAnalyteStatics(analyte: Analyte, kind: ResultKind): AnalyteStatic
       (note.direction === 'normal' && allIn(facts, ['sufficient'])) ||
       (note.direction === 'high' && allIn(facts, ['high']));
     if (applies && context.includes(note.context))
-      contextNotes.push(
-        Object.freeze({
-          id: note.id,
-          source: note.context,
-          text: note.text,
-          citationIds: note.citationIds,
-        }),
-      );
+      notes.push({
+        id: note.id,
+        source: note.context,
+        text: note.text,
+        citationIds: note.citationIds,
+      });
   }
   const safety = clinician.items.map((item) => Object.freeze({ ...item }));
 
-  return {
+  return Object.freeze({
     statusLabel: analyte.statusLabels[status] ?? STATUS_LABELS[status],
     backPain: Object.freeze({
       summary: analyte.backPain.summaryByStatus[status],
       findings: Object.freeze(findings),
     }),
     nextSteps: Object.freeze(nextSteps),
-    notices,
-    contextNotes,
-    canBeHigh: possible.includes('high'),
+    notes: Object.freeze(notes.map((note) => Object.freeze(note))),
     safety: Object.freeze(safety),
-    citationIds: [
+    // The indeterminate "ask the lab" step cites the rule set, which is listed first anyway.
+    citationIds: Object.freeze([
       ...new Set([
+        ...ruleSet.citationIds,
+        ...view.unit.citationIds,
         ...findings.flatMap((f) => f.citationIds),
         ...nextSteps.flatMap((s) => s.citationIds),
-        ...notices.flatMap((n) => n.citationIds),
-        ...contextNotes.flatMap((n) => n.citationIds),
+        ...notes.flatMap((n) => n.citationIds),
         ...safety.flatMap((item) => item.citationIds),
       ]),
-    ],
-    possibleText: possible.join(' or '),
-  };
-}
-
-// Band notes are carried by `bands` (the card's band table); only the upper limit's meaning is
-// added, and only when the value can be above it.
-function upperLimitNote(ruleSet: RuleSet): Note {
-  return Object.freeze({
-    id: `${ruleSet.id}-upper-limit`,
-    source: 'band',
-    text: ruleSet.upperLimitMeaning,
-    citationIds: ruleSet.citationIds,
-  });
-}
-
-function createStatics(view: RuleSetUnitView, shared: AnalyteStatics): ResultStatics {
-  const { ruleSet } = view;
-  const notes = shared.canBeHigh
-    ? [...shared.notices, upperLimitNote(ruleSet), ...shared.contextNotes]
-    : [...shared.notices, ...shared.contextNotes];
-  return Object.freeze({
-    statusLabel: shared.statusLabel,
-    backPain: shared.backPain,
-    nextSteps: shared.nextSteps,
-    notes: Object.freeze(notes),
-    safety: shared.safety,
-    // The rule set's citations first; they also cover its upper-limit note and the indeterminate
-    // "ask the lab" step.
-    citationIds: Object.freeze([
-      ...new Set([...ruleSet.citationIds, ...view.unit.citationIds, ...shared.citationIds]),
     ]),
-    possibleText: shared.possibleText,
+    possibleText: possible.join(' or '),
   });
 }
+
+// The shared copies, by view and then by a number that encodes the kind. Building them per
+// result (the safety rules, the filters) would be most of the cost of interpret() on a batch:
+// without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more CPU
+// (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band sets x
+// 128 contexts x 3), so the memo is bounded.
+const STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
 
 function kindKey(kind: ResultKind): number {
   let possibleBits = 0;
@@ -201,28 +157,6 @@ function kindKey(kind: ResultKind): number {
   return (
     ((kind.context.bits * 32 + possibleBits) * 8 + STATUSES.indexOf(kind.status)) * 4 + critical
   );
-}
-
-// The shared copies, by analyte (or view) and then by a number that encodes the kind. Building
-// them per result (the safety rules, the filters) would be most of the cost of interpret() on a
-// batch: see the bench:interpret figures in the README. A kind is a small closed set (5 statuses
-// x 16 band sets x 128 contexts x 3), so both memos are bounded.
-const ANALYTE_STATICS = new Map<AnalyteId, Map<number, AnalyteStatics>>();
-const STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
-
-function viewAnalyteStatics(view: RuleSetUnitView, kind: ResultKind, key: number): AnalyteStatics {
-  const { analyte } = view;
-  let byKind = ANALYTE_STATICS.get(analyte.id);
-  if (byKind === undefined) {
-    byKind = new Map();
-    ANALYTE_STATICS.set(analyte.id, byKind);
-  }
-  let shared = byKind.get(key);
-  if (shared === undefined) {
-    shared = createAnalyteStatics(analyte, kind);
-    byKind.set(key, shared);
-  }
-  return shared;
 }
 
 /**
@@ -240,7 +174,7 @@ export function viewResultStatics(view: RuleSetUnitView, kind: ResultKind): Resu
   const key = kindKey(kind);
   let statics = byKind.get(key);
   if (statics === undefined) {
-    statics = createStatics(view, viewAnalyteStatics(view, kind, key));
+    statics = createStatics(view, kind);
     byKind.set(key, statics);
   }
   return statics;

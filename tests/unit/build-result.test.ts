@@ -34,7 +34,7 @@ describe('buildResult', () => {
     expect(otherUnit?.cutoffs.unit).toBe('pmol/L');
   });
 
-  it('shares the clinical content across rule sets; each rule set adds its own upper-limit note', () => {
+  it('gives each rule set its own upper-limit note, with its citations first', () => {
     const [endocrine, iom] = ['endocrine-society-2011', 'iom-2011'].map(
       (ruleSet) =>
         interpretOk({
@@ -42,9 +42,7 @@ describe('buildResult', () => {
           results: [{ analyte: 'vitamin-d', value: 160, unit: 'ng/mL' }],
         }).results[0],
     );
-    expect(iom?.safety).toBe(endocrine?.safety);
-    expect(iom?.backPain).toBe(endocrine?.backPain);
-    expect(iom?.nextSteps).toBe(endocrine?.nextSteps);
+    expect(iom?.safety).toEqual(endocrine?.safety);
     expect(endocrine?.notes.map((note) => note.id)).toEqual([
       'vd-endocrine-society-2024',
       'endocrine-society-2011-upper-limit',
@@ -53,10 +51,21 @@ describe('buildResult', () => {
       'vd-endocrine-society-2024',
       'iom-2011-upper-limit',
     ]);
-    // The rule set's own citations come first, then the content's, each once.
     expect(iom?.citationIds.slice(0, 3)).toEqual(['iom-2011', 'ross-2011', 'marcinowska-2018']);
     expect(endocrine?.citationIds[0]).toBe('holick-2011');
     expect(new Set(iom?.citationIds).size).toBe(iom?.citationIds.length);
+  });
+
+  it('keys the shared parts by the whole context: another flag gives other parts', () => {
+    const [plain] = interpretOk({ results: panel.results.slice(0, 1) }).results;
+    const [metformin] = interpretOk(panel).results;
+    const [both] = interpretOk({ ...panel, context: ['ppi', 'metformin', 'ppi'] }).results;
+    expect(metformin?.notes).not.toBe(plain?.notes);
+    expect(both?.notes).not.toBe(metformin?.notes);
+    expect(interpretOk({ ...panel, context: ['ppi', 'metformin', 'ppi'] }).context).toEqual([
+      'ppi',
+      'metformin',
+    ]);
   });
 
   it('gives a new panel the same shared parts and equal results', () => {
