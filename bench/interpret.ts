@@ -8,9 +8,11 @@
  *    as `npm run labs` runs it: scripts/labs.mjs, which runs a cached esbuild bundle.
  *
  * Prints a table with wall and CPU time (on a busy machine wall time also measures the other
- * processes); exits 0 either way: speed is reported here, never asserted in tests.
+ * processes) and the CSV output's sha256 (a pure speed change must leave it as it was); exits 0
+ * either way: speed is reported here, never asserted in tests.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   mkdtempSync,
@@ -30,7 +32,7 @@ import type { AnalyteId } from '../lib/types';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const IN_PROCESS_PANELS = 100_000;
 const CLI_PANELS = 100_000;
-const RUNS = 3;
+const RUNS = 5;
 const IN_PROCESS_RUNS = 5;
 const AS_OF = '2026-11-25';
 
@@ -205,37 +207,62 @@ function measureInProcess(panels: readonly Panel[]): {
   };
 }
 
-function timeCommand(
-  command: string,
-  args: readonly string[],
-  outFile: string,
-): { ms: number; cpuMs: number | undefined; status: number | null; stderr: string } {
-  const times: number[] = [];
-  const cpu: number[] = [];
-  let status: number | null = null;
-  let stderr = '';
-  for (let run = 0; run < RUNS; run++) {
-    const fd = openSync(outFile, 'w');
-    const cpuBefore = childrenCpuMs();
-    const start = performance.now();
-    const child = spawnSync(command, args, {
-      cwd: ROOT,
-      stdio: ['ignore', fd, 'pipe'],
-      env: { ...process.env, NODE_OPTIONS: '' },
-    });
-    times.push(performance.now() - start);
-    const cpuAfter = childrenCpuMs();
-    if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push(cpuAfter - cpuBefore);
-    closeSync(fd);
-    status = child.status;
-    stderr = child.stderr.toString().slice(0, 500);
-  }
+interface Timing {
+  ms: number;
+  cpuMs: number | undefined;
+  status: number | null;
+  stderr: string;
+}
+
+interface Command {
+  readonly args: readonly string[];
+  readonly outFile: string;
+}
+
+function runOnce(command: Command): {
+  ms: number;
+  cpuMs: number | undefined;
+  status: number | null;
+  stderr: string;
+} {
+  const fd = openSync(command.outFile, 'w');
+  const cpuBefore = childrenCpuMs();
+  const start = performance.now();
+  const child = spawnSync(process.execPath, command.args, {
+    cwd: ROOT,
+    stdio: ['ignore', fd, 'pipe'],
+    env: { ...process.env, NODE_OPTIONS: '' },
+  });
+  const ms = performance.now() - start;
+  const cpuAfter = childrenCpuMs();
+  closeSync(fd);
   return {
-    ms: median(times),
-    cpuMs: cpu.length === RUNS ? median(cpu) : undefined,
-    status,
-    stderr,
+    ms,
+    cpuMs: cpuBefore === undefined || cpuAfter === undefined ? undefined : cpuAfter - cpuBefore,
+    status: child.status,
+    stderr: child.stderr.toString().slice(0, 500),
   };
+}
+
+/**
+ * Runs the commands in turn, RUNS rounds, and takes each one's median: taking turns means a
+ * neighbour's load that comes and goes falls on both the baseline and the CLI.
+ */
+function timeCommands(commands: readonly Command[]): Timing[] {
+  const runs = commands.map(() => [] as Array<ReturnType<typeof runOnce>>);
+  for (let round = 0; round < RUNS; round++) {
+    commands.forEach((command, index) => runs[index]?.push(runOnce(command)));
+  }
+  return runs.map((list) => {
+    const cpu = list.flatMap((run) => (run.cpuMs === undefined ? [] : [run.cpuMs]));
+    const last = list[list.length - 1];
+    return {
+      ms: median(list.map((run) => run.ms)),
+      cpuMs: cpu.length === RUNS ? median(cpu) : undefined,
+      status: last?.status ?? null,
+      stderr: last?.stderr ?? '',
+    };
+  });
 }
 
 function formatRow(cells: readonly string[], widths: readonly number[]): string {
@@ -267,15 +294,27 @@ async function main(): Promise<void> {
       "import { readFileSync } from 'node:fs';\nconst panels = JSON.parse(readFileSync(process.argv[2], 'utf8'));\nif (!Array.isArray(panels)) process.exit(1);\n",
     );
     const output = join(dir, 'out.csv');
-    const baseline = timeCommand(process.execPath, [baselineScript, input], join(dir, 'base.out'));
     // Warm the launcher's esbuild cache first so the timed runs measure the CLI, not the bundling.
-    timeCommand(process.execPath, [join(ROOT, 'scripts/labs.mjs'), 'help'], join(dir, 'help.out'));
-    const cli = timeCommand(
-      process.execPath,
-      [join(ROOT, 'scripts/labs.mjs'), 'interpret', input, '--format', 'csv', '--as-of', AS_OF],
-      output,
-    );
+    runOnce({ args: [join(ROOT, 'scripts/labs.mjs'), 'help'], outFile: join(dir, 'help.out') });
+    const [baseline, cli] = timeCommands([
+      { args: [baselineScript, input], outFile: join(dir, 'base.out') },
+      {
+        args: [
+          join(ROOT, 'scripts/labs.mjs'),
+          'interpret',
+          input,
+          '--format',
+          'csv',
+          '--as-of',
+          AS_OF,
+        ],
+        outFile: output,
+      },
+    ]);
+    if (baseline === undefined || cli === undefined) throw new Error('no timings');
     const csvBytes = statSync(output).size;
+    // The output's hash: a change meant to be a speed-up only must leave it as it was.
+    const csvHash = createHash('sha256').update(readFileSync(output)).digest('hex');
     if (cli.status !== 0) console.error(`labs exited ${cli.status}: ${cli.stderr}`);
 
     const rate = inProcess.resultsPerSecond;
@@ -287,7 +326,7 @@ async function main(): Promise<void> {
       `${run.ms.toFixed(0)} ms = ${(run.ms / baseline.ms).toFixed(2)}x`;
     const met = (run: { ms: number }) => (run.ms <= 3 * baseline.ms ? 'yes' : 'NO');
     console.log(
-      `interpret() benchmark: ${IN_PROCESS_PANELS * 3} results in process (best of ${IN_PROCESS_RUNS}); CLI on ${CLI_PANELS} panels (${(statSync(input).size / 1e6).toFixed(1)} MB JSON -> ${(csvBytes / 1e6).toFixed(1)} MB CSV; median of ${RUNS}); node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
+      `interpret() benchmark: ${IN_PROCESS_PANELS * 3} results in process (best of ${IN_PROCESS_RUNS}); CLI on ${CLI_PANELS} panels (${(statSync(input).size / 1e6).toFixed(1)} MB JSON -> ${(csvBytes / 1e6).toFixed(1)} MB CSV; median of ${RUNS}, baseline and CLI in turn); node ${process.version}, ${availableParallelism()} CPUs, load average ${loadavg()[0]?.toFixed(1)}`,
     );
     printTable(
       ['measure', 'wall time / rate', 'CPU time (user+sys)', 'goal', 'met'],
@@ -309,6 +348,7 @@ async function main(): Promise<void> {
         ['labs interpret --format csv', ratio(cli), cpuText(cli), '<= 3x baseline', met(cli)],
       ],
     );
+    console.log(`CSV output sha256 ${csvHash}`);
     if (inProcess.valid !== IN_PROCESS_PANELS) {
       console.log(`note: ${IN_PROCESS_PANELS - inProcess.valid} generated panels were invalid`);
     }

@@ -12,7 +12,6 @@ import {
 import type { InterpretOptions, Panel } from './schemas';
 import type {
   AnalyteId,
-  ContextFlag,
   FieldError,
   InterpretOutcome,
   ResultInterpretation,
@@ -20,6 +19,7 @@ import type {
 } from './types';
 import { normaliseResult } from './interpret/normalise';
 import type { NormalisedResult } from './interpret/normalise';
+import { toPanelContext } from './interpret/result-statics';
 
 /**
  * zod's own ahead-of-time compilation of `panelSchema` and `interpretOptionsSchema`: a generated
@@ -58,13 +58,6 @@ const DEFAULT_RULE_SET_IDS: Readonly<Record<AnalyteId, RuleSetId>> = {
   'vitamin-b12': getDefaultRuleSet('vitamin-b12').id,
   magnesium: getDefaultRuleSet('magnesium').id,
 };
-
-/** The ticked context without repeats, in first-tick order (a fresh array per panel). */
-function listContext(context: Panel['context']): ContextFlag[] {
-  if (context === undefined || context.length === 0) return [];
-  if (context.length === 1) return [...context];
-  return [...new Set(context)];
-}
 
 /**
  * Dates that cannot be right: a sample collected, or a patient born, after the date of the
@@ -156,7 +149,7 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
   }
   if (errors !== undefined) return { ok: false, errors };
 
-  const context = listContext(panel.context);
+  const context = toPanelContext(panel.context);
   const ruleSets = panel.ruleSets;
   const results: ResultInterpretation[] = [];
   for (const result of normalised) {
@@ -177,7 +170,7 @@ export function interpret(input: unknown, options: InterpretOptions = {}): Inter
       clinician: panel.clinician ?? {},
       collectedOn: panel.collectedOn ?? null,
       asOf,
-      context,
+      context: context.flags,
       results,
     },
   };

@@ -17,10 +17,8 @@ export function interpretImported(
 ): InterpretOutcome {
   const outcome = interpret(imported.panel, { asOf });
   if (!outcome.ok) return outcome;
-  return {
-    ok: true,
-    value: mergeImportWarnings(outcome.value, imported.warnings, imported.sources),
-  };
+  const merged = mergeImportWarnings(outcome.value, imported.warnings, imported.sources);
+  return merged === outcome.value ? outcome : { ok: true, value: merged };
 }
 
 /**

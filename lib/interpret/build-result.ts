@@ -1,10 +1,11 @@
 /** One result's interpretation, built once as one object from its value and its shared parts. */
 import { classifyValue, findCritical, toFhirInterpretation } from '../classify';
-import type { BandStatus, ContextFlag, ResultInterpretation, RuleSetId, Status } from '../types';
+import type { BandStatus, ResultInterpretation, RuleSetId, Status } from '../types';
 import { convertValue, formatDisplay } from './converted-values';
 import type { NormalisedResult } from './normalise';
 import { collectWarnings, findLabPosition } from './result-warnings';
 import { viewResultStatics } from './result-statics';
+import type { PanelContext } from './result-statics';
 import { viewRuleSetInUnit } from './rule-set-views';
 
 // The possible bands of a classified value: one shared list per band.
@@ -23,13 +24,13 @@ const ASK_THE_LAB = 'Ask the lab for the exact value or repeat the test.';
  * leaves them out).
  * @param input - the normalised result
  * @param ruleSetId - the rule set to apply (must belong to the result's analyte)
- * @param context - ticked context flags
+ * @param context - the panel's ticked context (see toPanelContext)
  * @returns the full interpretation of the result
  */
 export function buildResult(
   input: NormalisedResult,
   ruleSetId: RuleSetId,
-  context: readonly ContextFlag[],
+  context: PanelContext,
 ): ResultInterpretation {
   const view = viewRuleSetInUnit(ruleSetId, input.unit);
   const { analyte, cutoffs } = view;

@@ -49,18 +49,16 @@ export function convertValue(
   comparator: Comparator | null,
   view: RuleSetUnitView,
 ): ConvertedValue[] {
-  const converted: ConvertedValue[] = [];
-  for (const { target, scale } of view.conversions) {
+  return view.conversions.map(({ target, scale }) => {
     const exact = convertBetween(value, view.unit, target);
     const rounded =
       comparator === null
         ? Math.round(exact * scale) / scale
         : roundOutward(exact, comparator, scale);
-    converted.push({
+    return {
       value: rounded,
       unit: target.code,
       display: formatDisplay(rounded, comparator, target.code),
-    });
-  }
-  return converted;
+    };
+  });
 }

@@ -27,18 +27,41 @@ export interface ResultStatics {
   readonly possibleText: string;
 }
 
+/** A panel's ticked context, without repeats: the same for every result of the panel. */
+export interface PanelContext {
+  /** The flags, in first-tick order: a fresh array per panel, which its interpretation keeps. */
+  readonly flags: ContextFlag[];
+  /** One bit per flag of CONTEXT_FLAGS (the part of a result's kind the context decides). */
+  readonly bits: number;
+}
+
 /** What decides a result's kind, besides its rule set and unit. */
 export interface ResultKind {
   readonly status: Status;
   /** The bands the value can be in (one when classified). */
   readonly possible: readonly BandStatus[];
-  readonly context: readonly ContextFlag[];
+  readonly context: PanelContext;
   readonly critical: 'low' | 'high' | null;
+}
+
+/**
+ * A panel's ticked context without repeats, in first-tick order, and its bits (computed once
+ * per panel rather than once per result).
+ * @param flags - the flags as ticked (repeats allowed)
+ * @returns the flags (a fresh array) and their bits
+ */
+export function toPanelContext(flags: readonly ContextFlag[] | undefined): PanelContext {
+  if (flags === undefined || flags.length === 0) return { flags: [], bits: 0 };
+  const unique = flags.length === 1 ? [...flags] : [...new Set(flags)];
+  let bits = 0;
+  for (const flag of unique) bits |= 1 << CONTEXT_FLAGS.indexOf(flag);
+  return { flags: unique, bits };
 }
 
 function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
   const { analyte, ruleSet } = view;
-  const { status, possible, context, critical } = kind;
+  const { status, possible, critical } = kind;
+  const context = kind.context.flags;
   const facts = { analyte: analyte.id, status, possible, critical, context, ageYears: null };
   const low = allIn(facts, ['deficient', 'insufficient']);
   const clinician = clinicianSafety(facts);
@@ -121,22 +144,19 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
 }
 
 // The shared copies, by view and then by a number that encodes the kind. Building them per
-// result (the safety rules, the filters) is most of the cost of interpret() on a batch: see the
-// bench:interpret figures in the README. A kind is a small closed set (5 statuses x 16 band sets
-// x 128 contexts x 3), so the memo is bounded.
+// result (the safety rules, the filters) would be most of the cost of interpret() on a batch:
+// without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more CPU
+// (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band sets x
+// 128 contexts x 3), so the memo is bounded.
 const STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
-
-function bitOf<T>(list: readonly T[], item: T): number {
-  return 1 << list.indexOf(item);
-}
 
 function kindKey(kind: ResultKind): number {
   let possibleBits = 0;
-  for (const band of kind.possible) possibleBits |= bitOf(STATUSES, band);
-  let contextBits = 0;
-  for (const flag of kind.context) contextBits |= bitOf(CONTEXT_FLAGS, flag);
+  for (const band of kind.possible) possibleBits |= 1 << STATUSES.indexOf(band);
   const critical = kind.critical === null ? 0 : kind.critical === 'low' ? 1 : 2;
-  return ((contextBits * 32 + possibleBits) * 8 + STATUSES.indexOf(kind.status)) * 4 + critical;
+  return (
+    ((kind.context.bits * 32 + possibleBits) * 8 + STATUSES.indexOf(kind.status)) * 4 + critical
+  );
 }
 
 /**

@@ -34,6 +34,40 @@ describe('buildResult', () => {
     expect(otherUnit?.cutoffs.unit).toBe('pmol/L');
   });
 
+  it('gives each rule set its own upper-limit note, with its citations first', () => {
+    const [endocrine, iom] = ['endocrine-society-2011', 'iom-2011'].map(
+      (ruleSet) =>
+        interpretOk({
+          ruleSets: { 'vitamin-d': ruleSet },
+          results: [{ analyte: 'vitamin-d', value: 160, unit: 'ng/mL' }],
+        }).results[0],
+    );
+    expect(iom?.safety).toEqual(endocrine?.safety);
+    expect(endocrine?.notes.map((note) => note.id)).toEqual([
+      'vd-endocrine-society-2024',
+      'endocrine-society-2011-upper-limit',
+    ]);
+    expect(iom?.notes.map((note) => note.id)).toEqual([
+      'vd-endocrine-society-2024',
+      'iom-2011-upper-limit',
+    ]);
+    expect(iom?.citationIds.slice(0, 3)).toEqual(['iom-2011', 'ross-2011', 'marcinowska-2018']);
+    expect(endocrine?.citationIds[0]).toBe('holick-2011');
+    expect(new Set(iom?.citationIds).size).toBe(iom?.citationIds.length);
+  });
+
+  it('keys the shared parts by the whole context: another flag gives other parts', () => {
+    const [plain] = interpretOk({ results: panel.results.slice(0, 1) }).results;
+    const [metformin] = interpretOk(panel).results;
+    const [both] = interpretOk({ ...panel, context: ['ppi', 'metformin', 'ppi'] }).results;
+    expect(metformin?.notes).not.toBe(plain?.notes);
+    expect(both?.notes).not.toBe(metformin?.notes);
+    expect(interpretOk({ ...panel, context: ['ppi', 'metformin', 'ppi'] }).context).toEqual([
+      'ppi',
+      'metformin',
+    ]);
+  });
+
   it('gives a new panel the same shared parts and equal results', () => {
     const first = interpretOk(panel);
     const again = interpretOk(panel);

@@ -5,8 +5,8 @@ import {
   formatCsvField,
   formatCsvLine,
   toCsv,
+  formatCsvText,
   toCsvLines,
-  toCsvRows,
 } from '@/lib/formats/csv/write';
 import { parseCsv } from '@/lib/formats/csv/read';
 import type { ImportItem } from '@/lib/formats/import-types';
@@ -47,10 +47,17 @@ describe('toCsv -> parseCsv round trip', () => {
   );
 });
 
-describe('toCsvRows', () => {
-  it('writes one row per result with status, FHIR code, rule set and warnings', () => {
+/** The fields of each line, as a CSV reader sees them. */
+function fieldsOf(lines: string): string[][] {
+  return parse(lines) as string[][];
+}
+
+describe('toCsvLines', () => {
+  it('writes one line per result with status, FHIR code, rule set and warnings', () => {
     const high = interpretOk(GOLDEN_CASES.find((c) => c.id === 'high-and-critical')?.panel);
-    const rows = toCsvRows(high, 0);
+    const lines = toCsvLines(high, 0);
+    expect(lines.endsWith('\n')).toBe(true);
+    const rows = fieldsOf(lines);
     expect(rows).toHaveLength(high.results.length);
     expect(rows[2]).toEqual([
       'G4',
@@ -69,38 +76,62 @@ describe('toCsvRows', () => {
     expect(rows[0]).toHaveLength(CSV_OUTPUT_COLUMNS.length);
   });
 
+  it('writes the comparator and the lab range of a result', () => {
+    const interpretation = interpretOk({
+      id: 'P1',
+      results: [
+        { analyte: 'vitamin-d', value: '<5', unit: 'ng/mL', labRange: { low: 30, high: 100.5 } },
+      ],
+    });
+    expect(fieldsOf(toCsvLines(interpretation, 0))[0]?.slice(0, 7)).toEqual([
+      'P1',
+      'vitamin-d',
+      '5',
+      '<',
+      'ng/mL',
+      '30',
+      '100.5',
+    ]);
+  });
+
   it('names a panel without id by its position', () => {
     const interpretation = interpretOk({
       results: [{ analyte: 'vitamin-d', value: 5, unit: 'ng/mL' }],
     });
-    expect(toCsvRows(interpretation, 4)[0]?.[0]).toBe('panel-5');
+    expect(fieldsOf(toCsvLines(interpretation, 4))[0]?.[0]).toBe('panel-5');
   });
 
-  it('defuses panel ids a spreadsheet would run as formulas', () => {
+  it.each([
+    ['=HYPERLINK("x")', `"'=HYPERLINK(""x"")"`, `'=HYPERLINK("x")`],
+    ['+1', `'+1`, `'+1`],
+    ['-2', `'-2`, `'-2`],
+    ['@SUM(A1)', `'@SUM(A1)`, `'@SUM(A1)`],
+    ['\tTAB', `'\tTAB`, `'\tTAB`],
+    ['a, "b"', `"a, ""b"""`, 'a, "b"'],
+    [' edge', `" edge"`, ' edge'],
+    ['two\nlines', `"two\nlines"`, 'two\nlines'],
+    ['P-1.a_b', 'P-1.a_b', 'P-1.a_b'],
+  ])('writes the panel id %j as %s (read back as %j)', (id, written, read) => {
     const interpretation = interpretOk({
-      id: '=HYPERLINK("x")',
+      id,
       results: [{ analyte: 'vitamin-d', value: 5, unit: 'ng/mL' }],
     });
-    expect(toCsvRows(interpretation, 0)[0]?.[0]).toBe(`'=HYPERLINK("x")`);
-    expect(toCsvLines(interpretation, 0).startsWith(`"'=HYPERLINK(""x"")",`)).toBe(true);
+    const lines = toCsvLines(interpretation, 0);
+    expect(lines.startsWith(`${written},vitamin-d,`)).toBe(true);
+    expect(fieldsOf(lines)[0]?.[0]).toBe(read);
   });
+});
 
-  it('toCsvLines writes exactly formatCsvLine over toCsvRows', () => {
-    const tricky = interpretOk({
-      id: 'a, "b"',
-      results: [
-        { analyte: 'vitamin-b12', value: 250, unit: 'pg/mL', labRange: { low: 200, high: 900 } },
-      ],
-    });
-    for (const [position, interpretation] of [
-      ...GOLDEN_CASES.map((golden) => interpretOk(golden.panel)),
-      tricky,
-    ].entries()) {
-      const expected = toCsvRows(interpretation, position)
-        .map((row) => `${formatCsvLine(row)}\n`)
-        .join('');
-      expect(toCsvLines(interpretation, position)).toBe(expected);
-    }
+describe('formatCsvText', () => {
+  it.each([
+    ['P1', 'P1'],
+    ['=1+1', "'=1+1"],
+    ['-1', "'-1"],
+    ['\r=1', `"'\r=1"`],
+    ['a,b', '"a,b"'],
+    ['=a,b', `"'=a,b"`],
+  ])('%j -> %s', (text, expected) => {
+    expect(formatCsvText(text)).toBe(expected);
   });
 });
 
@@ -115,5 +146,11 @@ describe('formatCsvField', () => {
     expect(formatCsvField(value)).toBe(expected);
     const [record] = parse(expected) as string[][];
     expect(record?.[0]).toBe(value);
+  });
+});
+
+describe('formatCsvLine', () => {
+  it('joins the fields by commas, each quoted as it needs', () => {
+    expect(formatCsvLine(['a', 'b,c', '', 'd"'])).toBe('a,"b,c",,"d"""');
   });
 });

@@ -2,7 +2,7 @@ import { panelKey } from '../codes';
 import type { Interpretation } from '../../types';
 import { formatNumber } from '../../units';
 
-/** Columns we write (see {@link toCsvRows}); on input the computed ones are ignored. */
+/** Columns we write (see {@link toCsvLines}); on input the computed ones are ignored. */
 export const CSV_OUTPUT_COLUMNS = [
   'panel_id',
   'analyte',
@@ -18,28 +18,12 @@ export const CSV_OUTPUT_COLUMNS = [
   'warnings',
 ] as const;
 
-/**
- * Whether a panel key is written as it is: it starts with a letter or digit and holds only
- * letters, digits, "-", "_" and "." (no formula start, nothing to quote), checked without the
- * regexes of the general path. Most keys are like this.
- * @param key - the panel key
- * @returns true when neither quoting nor the formula guard applies
- */
-function isPlainKey(key: string): boolean {
-  const length = key.length;
-  if (length === 0) return false;
-  for (let index = 0; index < length; index++) {
-    const code = key.charCodeAt(index);
-    const alnum =
-      (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
-    if (alnum) continue;
-    if (index === 0 || (code !== 45 && code !== 95 && code !== 46)) return false;
-  }
-  return true;
-}
-
+/** A field that must be quoted: it holds a comma, quote or line break, or starts or ends with a space. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 /** Characters that make a spreadsheet read a cell as a formula (CSV injection). */
 const FORMULA_START = /^[=+\-@\t\r]/;
+/** Either of the two above: most panel ids are neither and are written as they are. */
+const NEEDS_CARE = /[",\r\n]|^[\s=+\-@]|\s$/;
 
 /**
  * Formats one CSV field: quoted when it holds a comma, quote, line break or edge spaces.
@@ -47,7 +31,19 @@ const FORMULA_START = /^[=+\-@\t\r]/;
  * @returns the field as written in the file
  */
 export function formatCsvField(value: string): string {
-  return /[",\r\n]|^\s|\s$/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+  return NEEDS_QUOTES.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/**
+ * Formats a field whose text comes from the input (the panel id): a text a spreadsheet would run
+ * as a formula (starts with =, +, -, @, tab or CR) gets a leading apostrophe, then it is quoted
+ * like any field.
+ * @param text - the text as given
+ * @returns the field as written in the file
+ */
+export function formatCsvText(text: string): string {
+  if (!NEEDS_CARE.test(text)) return text;
+  return formatCsvField(FORMULA_START.test(text) ? `'${text}` : text);
 }
 
 /**
@@ -65,51 +61,26 @@ export function formatCsvLine(fields: readonly string[]): string {
 }
 
 /**
- * One row per result with its status, in the order of {@link CSV_OUTPUT_COLUMNS}. A panel id
- * that a spreadsheet would run as a formula (starts with =, +, -, @) gets a leading apostrophe.
- * @param interpretation - the interpretation
- * @param position - its position in the output (a panel without id is written `panel-N`)
- * @returns the rows (not escaped; see {@link formatCsvLine})
- */
-export function toCsvRows(interpretation: Interpretation, position: number): string[][] {
-  const key = panelKey(interpretation, position);
-  const panelId = FORMULA_START.test(key) ? `'${key}` : key;
-  return interpretation.results.map((result) => [
-    panelId,
-    result.analyte,
-    String(result.input.value),
-    result.input.comparator ?? '',
-    result.input.unit,
-    result.labRange === undefined ? '' : String(result.labRange.low),
-    result.labRange === undefined ? '' : String(result.labRange.high),
-    result.status,
-    result.critical ? 'true' : 'false',
-    result.fhirInterpretation,
-    result.ruleSet.id,
-    result.warnings.map((warning) => warning.code).join(';'),
-  ]);
-}
-
-/**
- * The CSV lines of one interpretation, each ending with LF: the same text as
- * `formatCsvLine` over {@link toCsvRows}, built directly because a batch writes 300,000 of them
- * (only the panel id can need quoting; every other field is a number or a code).
+ * The CSV lines of one interpretation: one per result, in the order of
+ * {@link CSV_OUTPUT_COLUMNS}, each ending with LF. The panel id is the only field from the
+ * input (see {@link formatCsvText}); every other field is a number or one of our codes, which
+ * never needs quoting, so the line is written directly (a batch writes 300,000 of them).
  * @param interpretation - the interpretation
  * @param position - its position in the output (a panel without id is written `panel-N`)
  * @returns the lines
  */
 export function toCsvLines(interpretation: Interpretation, position: number): string {
-  const key = panelKey(interpretation, position);
-  const panelId = isPlainKey(key) ? key : formatCsvField(FORMULA_START.test(key) ? `'${key}` : key);
+  const panelId = formatCsvText(panelKey(interpretation, position));
   let text = '';
   for (const result of interpretation.results) {
-    const range = result.labRange;
-    const input = result.input;
-    let warnings = '';
-    for (let index = 0; index < result.warnings.length; index++) {
-      warnings += index === 0 ? result.warnings[index]?.code : `;${result.warnings[index]?.code}`;
+    const { input, labRange, warnings } = result;
+    let codes = '';
+    for (let index = 0; index < warnings.length; index++) {
+      codes += index === 0 ? warnings[index]?.code : `;${warnings[index]?.code}`;
     }
-    text += `${panelId},${result.analyte},${formatNumber(input.value)},${input.comparator ?? ''},${input.unit},${range === undefined ? '' : formatNumber(range.low)},${range === undefined ? '' : formatNumber(range.high)},${result.status},${result.critical ? 'true' : 'false'},${result.fhirInterpretation},${result.ruleSet.id},${warnings}\n`;
+    const low = labRange === undefined ? '' : formatNumber(labRange.low);
+    const high = labRange === undefined ? '' : formatNumber(labRange.high);
+    text += `${panelId},${result.analyte},${formatNumber(input.value)},${input.comparator ?? ''},${input.unit},${low},${high},${result.status},${result.critical},${result.fhirInterpretation},${result.ruleSet.id},${codes}\n`;
   }
   return text;
 }
