@@ -18,6 +18,8 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 # poppler-utils: pdftoppm (handout pictures) and pdfinfo (the tagged-PDF test reads the structure)
 { command -v pdftoppm && command -v pdfinfo; } >/dev/null 2>&1 || missing+=(poppler-utils)
+# nginx: the load balancer configuration (deploy/nginx.conf) is tested in front of the app
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -ne 0 ] && SUDO="sudo"

@@ -14,7 +14,14 @@ import {
   MAX_LISTED_ERRORS,
   MAX_PANELS_PER_REQUEST,
 } from '../../server/http/limits';
-import { findFreePort, golden, spawnStart, startExtraServer, suitePort } from './api-helpers';
+import {
+  findFreePort,
+  golden,
+  sendRaw,
+  spawnStart,
+  startExtraServer,
+  suitePort,
+} from './api-helpers';
 import type { ExtraServer } from './api-helpers';
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' };
@@ -37,18 +44,18 @@ async function postThenHealth(request: APIRequestContext, path: string, data: st
 
 /**
  * Streams `totalBytes` of body after `head` on a raw socket and reports the status line that
- * came back, its headers, and how many bytes had been sent when the answer's first byte came.
+ * came back (0 when none was read), its headers, and how many bytes had been sent when the
+ * server closed the connection.
  */
 function streamBody(
   port: number,
   head: string,
   totalBytes: number,
-): Promise<{ status: number; sentAtAnswer: number; headers: string }> {
+): Promise<{ status: number; sentAtClose: number; headers: string }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
     let sent = 0;
-    let sentAtAnswer = -1;
     let closed = false;
     const chunk = Buffer.alloc(65_536, 0x20);
     const pump = () => {
@@ -61,7 +68,6 @@ function streamBody(
       }
     };
     socket.on('data', (data: Buffer) => {
-      if (sentAtAnswer === -1) sentAtAnswer = sent;
       received += data.toString('latin1');
     });
     socket.on('error', () => undefined);
@@ -70,7 +76,7 @@ function streamBody(
       clearTimeout(timer);
       const headers = received.split('\r\n\r\n')[0] ?? '';
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0);
-      resolve({ status, sentAtAnswer, headers });
+      resolve({ status, sentAtClose: sent, headers });
     });
     const timer = setTimeout(() => socket.destroy(), 20_000);
     socket.on('connect', () => {
@@ -180,15 +186,17 @@ test.describe('bounded work (Medium)', () => {
   test('a 200 MiB body is answered 413 from its Content-Length, and the connection closed', async ({
     request,
   }) => {
-    const result = await streamBody(
-      suitePort,
-      `POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`,
-      200 * 1024 * 1024,
-    );
-    expect(result.status).toBe(413);
-    expect(result.headers.toLowerCase()).toContain('connection: close');
-    // What the client had sent by then is socket buffers, not a body read to its end.
-    expect(result.sentAtAnswer).toBeLessThan(50 * 1024 * 1024);
+    const head = `POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`;
+    // The headers alone: answered without waiting for a byte of the body.
+    const answered = await sendRaw(suitePort, [head]);
+    expect(answered.status).toBe(413);
+    expect(answered.headers.toLowerCase()).toContain('connection: close');
+    // Still sending: the server closes long before the body is through. Without nginx's
+    // lingering close the client may lose the answer to a reset (then status 0); through
+    // nginx it always reads it (api-nginx.spec.ts).
+    const streamed = await streamBody(suitePort, head, 200 * 1024 * 1024);
+    expect([0, 413]).toContain(streamed.status);
+    expect(streamed.sentAtClose).toBeLessThan(50 * 1024 * 1024);
     expect((await request.get('/api/health')).status()).toBe(200);
   });
 
@@ -371,14 +379,13 @@ test.describe('HTTP polish (issue 10)', () => {
 
     test('a 200 MiB body without a token gets 401 before it is read, and the connection closes', async () => {
       const port = Number(new URL(server.baseURL).port);
-      const result = await streamBody(
-        port,
-        `POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`,
-        200 * 1024 * 1024,
-      );
-      expect(result.status).toBe(401);
-      expect(result.headers.toLowerCase()).toContain('connection: close');
-      expect(result.sentAtAnswer).toBeLessThan(50 * 1024 * 1024);
+      const head = `POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`;
+      const answered = await sendRaw(port, [head]);
+      expect(answered.status).toBe(401);
+      expect(answered.headers.toLowerCase()).toContain('connection: close');
+      const streamed = await streamBody(port, head, 200 * 1024 * 1024);
+      expect([0, 401]).toContain(streamed.status);
+      expect(streamed.sentAtClose).toBeLessThan(50 * 1024 * 1024);
     });
   });
 });
