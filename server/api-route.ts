@@ -3,13 +3,16 @@
  * what it can answer with) gives every HTTP method its handler: access control, Accept
  * negotiation (406), CORS for allowed origins, OPTIONS listing only the route's methods, 405
  * for the rest, problem+json errors, and a last guard that turns a server bug into a 500
- * without writing request data to the log.
+ * without writing request data to the log. A `Next-Action` header is refused (400), and an
+ * answer given before the body is read (401, 405, 406) closes the connection, so the server
+ * does not go on reading a body nobody will use.
  */
 import { buildProblem, PROBLEM_MEDIA_TYPE } from '@/server/http/problem';
 import type { ProblemCode, ProblemFieldError } from '@/server/http/problem';
 import { negotiateMediaType } from '@/server/http/media-type';
 import { isAuthorized, readApiTokens } from './api-auth';
 import { corsPreflightHeaders, corsResponseHeaders, readCorsOrigins } from './cors';
+import { hasBody, refuseNextAction } from './request-guard';
 
 /** A route handler as Next.js calls it. */
 export type ApiHandler = (request: Request) => Promise<Response>;
@@ -99,24 +102,31 @@ export function defineRoute(
   );
   const allow = [...supported, 'OPTIONS'].join(', ');
 
+  const answer = async (run: (request: Request) => Promise<Response>, request: Request) => {
+    const nextAction = refuseNextAction(request.headers);
+    if (nextAction !== null) return problemResponse(nextAction.code, [], nextAction.detail);
+    if (access === 'token' && !isAuthorized(request.headers.get('authorization'), readApiTokens()))
+      return problemResponse('unauthorized', [], undefined, { 'WWW-Authenticate': 'Bearer' });
+    try {
+      return await run(request);
+    } catch (error) {
+      logServerBug(request, error);
+      return problemResponse('internal');
+    }
+  };
+
   const guarded =
     (run: (request: Request) => Promise<Response>): ApiHandler =>
     async (request) => {
-      const cors = corsResponseHeaders(request.headers.get('origin'), readCorsOrigins());
-      if (
-        access === 'token' &&
-        !isAuthorized(request.headers.get('authorization'), readApiTokens())
-      )
-        return withHeaders(
-          problemResponse('unauthorized', [], undefined, { 'WWW-Authenticate': 'Bearer' }),
-          cors,
-        );
-      try {
-        return withHeaders(await run(request), cors);
-      } catch (error) {
-        logServerBug(request, error);
-        return withHeaders(problemResponse('internal'), cors);
-      }
+      const response = await answer(run, request);
+      // Answered without reading the body (401, 405, 406, 415...): close rather than have
+      // Node read and discard the rest of it.
+      if (hasBody(request.headers) && !request.bodyUsed)
+        response.headers.set('Connection', 'close');
+      return withHeaders(
+        response,
+        corsResponseHeaders(request.headers.get('origin'), readCorsOrigins()),
+      );
     };
 
   const notAllowed = guarded(() =>

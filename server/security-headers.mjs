@@ -1,7 +1,7 @@
 // The security headers of every response, defined once. next.config.mjs sends them on every
-// route (HTML pages then replace the CSP with a per-request nonce policy in proxy.ts), and the
-// request guard (server/request-guard.ts) sends them on the answers it gives before Next.js
-// sees a request. Plain JavaScript so that next.config.mjs can import it as it is.
+// route (HTML pages then replace the CSP with a per-request nonce policy in proxy.ts), and
+// deploy/nginx.conf repeats them on the few answers nginx gives itself (405, 413; the nginx
+// spec checks the two agree). Plain JavaScript so that next.config.mjs can import it as it is.
 
 /** A policy for responses that run no script: API JSON, PDFs, build assets, fonts. */
 export const LOCKED_DOWN_CSP =

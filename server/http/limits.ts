@@ -1,6 +1,7 @@
 /**
- * Every limit the HTTP API enforces, stated once. The routes, the request guard, the problem
- * table, the OpenAPI document and the README all read these numbers from here.
+ * Every limit the HTTP API enforces, stated once. The routes, the problem table, the OpenAPI
+ * document and the README read these numbers from here; deploy/nginx.conf repeats the body limit
+ * (tests/e2e/api-nginx.spec.ts checks both refuse the same byte). Client timeouts are nginx's.
  */
 
 /**
@@ -15,14 +16,6 @@ export const MAX_PANELS_PER_REQUEST = 100;
 
 /** The most field errors a problem response lists; `errorCount` gives the full number. */
 export const MAX_LISTED_ERRORS = 50;
-
-/**
- * How long a client may take to send its request headers, and then its whole body, before the
- * server closes the connection (a slow client holds a socket, not the CPU).
- */
-export const HEADERS_TIMEOUT_MS = 10_000;
-/** See {@link HEADERS_TIMEOUT_MS}: the whole request, headers and body. */
-export const REQUEST_TIMEOUT_MS = 30_000;
 
 /**
  * Bytes as people read them: `2 MiB`, `64 KiB`, `100 bytes`.

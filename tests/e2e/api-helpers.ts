@@ -1,12 +1,21 @@
 /**
  * Shared support for the API specs: fixtures, a validator built from the server's own OpenAPI
- * document, raw-socket requests (for bodies no HTTP client will send), and a second server
- * with LABS_API_TOKENS set.
+ * document, raw-socket requests (for bodies no HTTP client will send), a second server
+ * with other settings (LABS_API_TOKENS...), and nginx with the shipped configuration.
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
 import { z } from 'zod';
 
@@ -171,7 +180,21 @@ export interface ExtraServer {
 }
 
 /**
- * Starts another `next start` on the same build with extra environment, its output appended to
+ * Starts the production start (scripts/start.mjs: the standalone server) with `-p PORT -H
+ * 127.0.0.1`, as the suite's own server runs.
+ * @param port - the port to listen on
+ * @param env - extra environment
+ * @returns the child process
+ */
+export function spawnStart(port: number, env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['scripts/start.mjs', '-p', String(port), '-H', '127.0.0.1'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
+  });
+}
+
+/**
+ * Starts another server on the same build with extra environment, its output appended to
  * test-results/server.log like the suite's server, so the privacy check covers it too.
  * @param env - extra environment (e.g. LABS_API_TOKENS)
  * @returns the server's base URL and a stop function
@@ -180,31 +203,16 @@ export async function startExtraServer(env: Record<string, string>): Promise<Ext
   const port = await findFreePort();
   mkdirSync('test-results', { recursive: true });
   const log = createWriteStream('test-results/server.log', { flags: 'a' });
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['node_modules/next/dist/bin/next', 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env },
-    },
-  );
+  const child = spawnStart(port, env);
   child.stdout?.pipe(log, { end: false });
   child.stderr?.pipe(log, { end: false });
   const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
   const baseURL = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    try {
-      const response = await fetch(`${baseURL}/api/health`);
-      if (response.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline || child.exitCode !== null) {
-      child.kill('SIGTERM');
-      throw new Error('the extra server did not start');
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await waitForHealth(baseURL, () => child.exitCode !== null);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw error;
   }
   return {
     baseURL,
@@ -215,3 +223,68 @@ export async function startExtraServer(env: Record<string, string>): Promise<Ext
     },
   };
 }
+
+/** Waits until `${baseURL}/api/health` answers 200; throws after 60 s or once `gone()`. */
+async function waitForHealth(baseURL: string, gone: () => boolean): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const response = await fetch(`${baseURL}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline || gone()) throw new Error(`${baseURL} did not start`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Starts Debian's nginx with deploy/nginx.conf as shipped except for its ports: it listens on
+ * a free loopback port and passes requests to `upstreamPorts`.
+ * @param upstreamPorts - the app instances behind it
+ * @returns nginx's base URL and port, and a stop function
+ */
+export async function startNginx(
+  upstreamPorts: readonly number[],
+): Promise<ExtraServer & { readonly port: number }> {
+  const port = await findFreePort();
+  const prefix = mkdtempSync(join(tmpdir(), 'labs-e2e-nginx-'));
+  mkdirSync(join(prefix, 'tmp'));
+  const shipped = readFileSync('deploy/nginx.conf', 'utf8');
+  const upstreams = upstreamPorts.map((p) => `server 127.0.0.1:${p};`).join('\n    ');
+  const config = shipped
+    .replace(/listen 127\.0\.0\.1:\d+;/, `listen 127.0.0.1:${port};`)
+    .replace(/(server 127\.0\.0\.1:\d+[^;]*;\s*)+/, `${upstreams}\n    `);
+  if (config === shipped) throw new Error('deploy/nginx.conf: listen or server lines not found');
+  writeFileSync(join(prefix, 'nginx.conf'), config);
+  const child = spawn(
+    NGINX,
+    ['-p', prefix, '-c', join(prefix, 'nginx.conf'), '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let errors = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (errors += chunk));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  const baseURL = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseURL, () => child.exitCode !== null);
+  } catch (error) {
+    child.kill('SIGTERM');
+    throw new Error(`${String(error)}\n${errors}`);
+  }
+  return {
+    baseURL,
+    port,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await exited;
+      rmSync(prefix, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Debian's nginx (apt-get install nginx); NGINX overrides the path. */
+export const NGINX = process.env.NGINX ?? '/usr/sbin/nginx';

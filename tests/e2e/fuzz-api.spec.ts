@@ -195,16 +195,9 @@ const fuzzRequest: fc.Arbitrary<FuzzRequest> = fc.oneof(
   {
     weight: 1,
     arbitrary: fc.record({
-      method: fc.constantFrom(
-        'GET',
-        'PUT',
-        'PATCH',
-        'DELETE',
-        'POST',
-        'OPTIONS',
-        'TRACE',
-        'PROPFIND',
-      ),
+      // The methods the app routes. Others (TRACE, PROPFIND...) are answered by nginx in front
+      // of it (deploy/nginx.conf, api-nginx.spec.ts): Next.js answers TRACE with a 500.
+      method: fc.constantFrom('GET', 'PUT', 'PATCH', 'DELETE', 'POST', 'OPTIONS'),
       path: fc.constantFrom(
         '/api/interpret',
         '/api/handout',

@@ -1,93 +1,158 @@
 /**
- * The request guard on a real Node HTTP server (no Next.js): it answers before the app's own
- * handler runs, closes after refusing a body without reading it to the end (and the client
- * still reads the answer), and sets the header and request timeouts.
+ * What the app refuses from the request line and headers (server/request-guard.ts), through
+ * the two places that use it: the proxy (pages and unknown API paths) and the route frame
+ * (the API routes). Plain Request objects: no server needed. Methods Next.js cannot route
+ * (TRACE, TRACK, WebDAV), timeouts and the lingering close are nginx's: tests/e2e/api-nginx.spec.ts.
  */
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HEADERS_TIMEOUT_MS, REQUEST_TIMEOUT_MS } from '@/server/http/limits';
-import { installRequestGuard } from '@/server/request-guard';
+import { NextRequest } from 'next/server';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { proxy } from '@/proxy';
+import { defineRoute } from '@/server/api-route';
+import { hasBody, refuseUnroutedRequest } from '@/server/request-guard';
 
-let server: Server;
-let port = 0;
-let handled = 0;
+const TOKEN = 'a-long-enough-token-1';
 
-beforeAll(async () => {
-  installRequestGuard();
-  server = createServer((_request, response) => {
-    handled += 1;
-    response.end('app');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  port = (server.address() as AddressInfo).port;
-});
+const postRoute = defineRoute(
+  {
+    POST: async (request) => {
+      await request.text();
+      return Response.json({ read: true });
+    },
+  },
+  { produces: ['application/json'] },
+);
 
-afterAll(async () => {
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-});
-
-/** Sends a head and then `bodyBytes` of filler; reports the answer and how much was sent. */
-function send(head: string, bodyBytes = 0): Promise<{ answer: string; sent: number }> {
-  return new Promise((resolve) => {
-    const socket = connect(port, '127.0.0.1');
-    let answer = '';
-    let sent = 0;
-    let closed = false;
-    const chunk = Buffer.alloc(65_536, 0x20);
-    const pump = () => {
-      while (!closed && sent < bodyBytes) {
-        sent += chunk.length;
-        if (!socket.write(chunk)) {
-          socket.once('drain', pump);
-          return;
-        }
-      }
-    };
-    socket.on('data', (data: Buffer) => (answer += data.toString('latin1')));
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      closed = true;
-      resolve({ answer, sent });
-    });
-    socket.on('connect', () => {
-      socket.write(head);
-      pump();
-    });
-    setTimeout(() => socket.destroy(), 10_000).unref();
-  });
+/**
+ * A request to the proxy or a route. A Request built here has no Content-Length of its own
+ * (Node's server gives one from the request line), so the tests set it with the body.
+ */
+function request(
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): NextRequest {
+  return new NextRequest(`http://x${path}`, { method, headers, body });
 }
 
-describe('installRequestGuard', () => {
-  it('answers TRACE with 405 problem+json and the security headers; the app never runs', async () => {
-    const before = handled;
-    const { answer } = await send('TRACE / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    expect(answer).toMatch(/^HTTP\/1\.1 405 /);
-    expect(answer.toLowerCase()).toContain('content-type: application/problem+json');
-    expect(answer.toLowerCase()).toContain("frame-ancestors 'none'");
-    expect(handled).toBe(before);
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+describe('hasBody', () => {
+  it.each([
+    [{ 'content-length': '10' }, true],
+    [{ 'transfer-encoding': 'chunked' }, true],
+    [{ 'content-length': '0' }, false],
+    [{ 'content-length': ' 0 ' }, false],
+    [{}, false],
+  ])('%j -> %s', (headers, expected) => {
+    expect(hasBody(new Headers(headers))).toBe(expected);
+  });
+});
+
+describe('refuseUnroutedRequest', () => {
+  it.each([
+    ['POST', '/', { 'content-length': '10' }, false],
+    ['POST', '/references', { 'transfer-encoding': 'chunked' }, false],
+    ['GET', '/', { 'content-length': '1' }, false],
+    ['POST', '/api/no-such-route', { 'content-length': '9000000' }, true],
+    ['POST', '/api/interpret/', { 'content-length': '2' }, true],
+  ])('refuses a body where no route takes one: %s %s', (method, _path, headers, api) => {
+    const decision = refuseUnroutedRequest({ method, headers: new Headers(headers), api });
+    expect(decision?.code).toBe('payload-too-large');
+    expect(decision?.detail).toBe('This path takes no request body.');
   });
 
-  it('refuses a 50 MB body to a page, closes, and the client still reads the 413', async () => {
-    const size = 50 * 1024 * 1024;
-    const { answer, sent } = await send(
-      `POST /references HTTP/1.1\r\nHost: x\r\nContent-Length: ${size}\r\n\r\n`,
-      size,
+  it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'PROPFIND'])(
+    'answers %s to a page with 405 and Allow: GET, HEAD',
+    (method) => {
+      const decision = refuseUnroutedRequest({ method, headers: new Headers(), api: false });
+      expect(decision?.code).toBe('method-not-allowed');
+      expect(decision?.headers?.Allow).toBe('GET, HEAD');
+    },
+  );
+
+  it('leaves the method of an unknown API path to the proxy (404 or 401 for any method)', () => {
+    expect(refuseUnroutedRequest({ method: 'DELETE', headers: new Headers(), api: true })).toBe(
+      null,
     );
-    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
-    expect(answer.toLowerCase()).toContain('connection: close');
-    expect(answer).toContain('This path takes no request body.');
-    expect(sent).toBeLessThan(size);
   });
 
-  it('passes an ordinary request to the app and sets the timeouts', async () => {
-    const before = handled;
-    const { answer } = await send('GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n');
-    expect(answer).toMatch(/^HTTP\/1\.1 200 /);
-    expect(handled).toBe(before + 1);
-    expect(server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
-    expect(server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+  it('refuses a Next-Action header before anything else', () => {
+    for (const api of [false, true]) {
+      const headers = new Headers({ 'next-action': 'x', 'content-length': '2' });
+      expect(refuseUnroutedRequest({ method: 'POST', headers, api })?.code).toBe(
+        'unsupported-header',
+      );
+    }
+  });
+
+  it.each(['GET', 'HEAD'])('passes %s without a body', (method) => {
+    expect(refuseUnroutedRequest({ method, headers: new Headers(), api: false })).toBe(null);
+  });
+});
+
+describe('proxy', () => {
+  it('answers a body to a page with 413 problem+json, naming why', async () => {
+    const response = proxy(
+      request('POST', '/references', { 'content-type': 'text/plain', 'content-length': '1' }, 'x'),
+    );
+    expect(response.status).toBe(413);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(((await response.json()) as { detail: string }).detail).toBe(
+      'This path takes no request body.',
+    );
+  });
+
+  it('answers PROPFIND on a page with 405 instead of rendering it', () => {
+    const response = proxy(request('PROPFIND', '/'));
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, HEAD');
+  });
+
+  it('answers a Next-Action header with 400, whatever the path', () => {
+    for (const path of ['/', '/api/elsewhere']) {
+      expect(proxy(request('GET', path, { 'next-action': 'x' })).status, path).toBe(400);
+    }
+  });
+
+  it('still renders a page for GET (with its CSP) and answers unknown API paths 404', () => {
+    const page = proxy(request('GET', '/'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("'nonce-");
+    expect(proxy(request('GET', '/api/nothing')).status).toBe(404);
+  });
+});
+
+describe('defineRoute with a body left unread', () => {
+  it('refuses Next-Action with 400 and closes the connection', async () => {
+    const response = await postRoute.POST(
+      request('POST', '/api/interpret', { 'next-action': 'x', 'content-length': '2' }, '{}'),
+    );
+    expect(response.status).toBe(400);
+    expect(response.headers.get('connection')).toBe('close');
+  });
+
+  it('answers 401 without a token and closes the connection, before reading the body', async () => {
+    vi.stubEnv('LABS_API_TOKENS', TOKEN);
+    const unread = request('POST', '/api/interpret', { 'content-length': '2' }, '{}');
+    const response = await postRoute.POST(unread);
+    expect(response.status).toBe(401);
+    expect(response.headers.get('connection')).toBe('close');
+    expect(unread.bodyUsed).toBe(false);
+  });
+
+  it('answers a wrong method with a body 405 and closes; keeps an answer that read it open', async () => {
+    const wrong = await postRoute.PUT(
+      request('PUT', '/api/interpret', { 'content-length': '2' }, '{}'),
+    );
+    expect(wrong.status).toBe(405);
+    expect(wrong.headers.get('connection')).toBe('close');
+    const read = await postRoute.POST(
+      request('POST', '/api/interpret', { 'content-length': '2' }, '{}'),
+    );
+    expect(read.status).toBe(200);
+    expect(read.headers.get('connection')).toBe(null);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The route frame (methods, OPTIONS, 405, 406, CORS) and the Node-level request guard, tested on
- * plain Request objects and request shapes: no server needed.
+ * The route frame (methods, OPTIONS, 405, 406, CORS), tested on plain Request objects: no
+ * server needed. What the frame and the proxy refuse from headers alone: api-request-guard.test.ts.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MAX_BODY_BYTES, MAX_PANELS_PER_REQUEST } from '@/server/http/limits';
@@ -8,7 +8,6 @@ import { cspReportUri } from '@/server/http/csp';
 import { defineRoute } from '@/server/api-route';
 import { corsPreflightHeaders, readCorsOrigins } from '@/server/cors';
 import { readJsonBody } from '@/server/read-json-body';
-import { decideGuard, hasBody } from '@/server/request-guard';
 
 const TOKEN = 'a-long-enough-token-1';
 
@@ -166,86 +165,6 @@ describe('readJsonBody', () => {
     if (outcome.ok) return;
     expect(outcome.response.status).toBe(413);
     expect(outcome.response.headers.get('connection')).toBe('close');
-  });
-});
-
-describe('decideGuard', () => {
-  const request = (
-    method: string,
-    url: string,
-    headers: Record<string, string> = {},
-  ): { method: string; url: string; headers: Record<string, string> } => ({ method, url, headers });
-
-  it.each(['TRACE', 'TRACK', 'PROPFIND', 'CONNECT', 'FOO'])('answers %s with 405', (method) => {
-    expect(decideGuard(request(method, '/'), [])?.code).toBe('method-not-allowed');
-  });
-
-  it('refuses a Next-Action header on any path', () => {
-    for (const url of ['/', '/references', '/api/interpret']) {
-      expect(decideGuard(request('POST', url, { 'next-action': 'x' }), [])?.code).toBe(
-        'unsupported-header',
-      );
-    }
-  });
-
-  it.each([
-    ['POST', '/', { 'content-length': '10' }],
-    ['POST', '/references', { 'transfer-encoding': 'chunked' }],
-    ['POST', '/api/no-such-route', { 'content-length': '9000000' }],
-    ['GET', '/api/health', { 'content-length': '1' }],
-    ['POST', '/api/interpret/', { 'content-length': '2' }],
-  ])('refuses a body where no route takes one: %s %s', (method, url, headers) => {
-    const decision = decideGuard(request(method, url, headers), []);
-    expect(decision?.code).toBe('payload-too-large');
-    expect(decision?.detail).toBe('This path takes no request body.');
-  });
-
-  it.each([
-    ['PUT', '/api/interpret', 'POST, OPTIONS'],
-    ['POST', '/api/references', 'GET, HEAD, OPTIONS'],
-    ['DELETE', '/api/health?x=1', 'GET, HEAD, OPTIONS'],
-  ])(
-    'answers a body sent with the wrong method to a route with 405: %s %s',
-    (method, url, allow) => {
-      const decision = decideGuard(request(method, url, { 'content-length': '2' }), []);
-      expect(decision?.code).toBe('method-not-allowed');
-      expect(decision?.headers?.Allow).toBe(allow);
-    },
-  );
-
-  it('refuses a declared body over MAX_BODY_BYTES and passes one at the limit', () => {
-    const over = { 'content-length': String(MAX_BODY_BYTES + 1) };
-    const at = { 'content-length': String(MAX_BODY_BYTES) };
-    expect(decideGuard(request('POST', '/api/interpret', over), [])?.code).toBe(
-      'payload-too-large',
-    );
-    expect(decideGuard(request('POST', '/api/handout?lang=es', at), [])).toBeNull();
-    expect(
-      decideGuard(request('POST', 'http://x/api/interpret?asOf=2026-01-02', at), []),
-    ).toBeNull();
-  });
-
-  it('refuses a body without a valid token before reading it, when tokens are set', () => {
-    const headers = { 'content-length': '100' };
-    expect(decideGuard(request('POST', '/api/interpret', headers), [TOKEN])?.code).toBe(
-      'unauthorized',
-    );
-    expect(
-      decideGuard(
-        request('POST', '/api/interpret', { ...headers, authorization: `Bearer ${TOKEN}` }),
-        [TOKEN],
-      ),
-    ).toBeNull();
-    expect(decideGuard(request('POST', '/api/interpret', headers), 'deny-all')?.code).toBe(
-      'unauthorized',
-    );
-  });
-
-  it('passes ordinary requests without a body', () => {
-    for (const url of ['/', '/references', '/api/health', '/api/no-such-route', '/_next/image']) {
-      expect(decideGuard(request('GET', url), [])).toBeNull();
-    }
-    expect(hasBody(request('POST', '/', { 'content-length': '0' }))).toBe(false);
   });
 });
 

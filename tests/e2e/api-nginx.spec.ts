@@ -1,0 +1,189 @@
+/**
+ * deploy/nginx.conf in front of the suite's server: what the app leaves to the load balancer
+ * (see server/request-guard.ts) is answered by nginx, in the app's own problem+json and with
+ * its security headers, and everything else passes through unchanged. Needs Debian's nginx
+ * (`apt-get install nginx`; `npm test` installs it).
+ */
+import { connect } from 'node:net';
+import { expect, test } from '@playwright/test';
+import { MAX_BODY_BYTES } from '../../server/http/limits';
+import { buildProblem } from '../../server/http/problem';
+import { SECURITY_HEADERS } from '../../server/security-headers.mjs';
+import { golden, sendRaw, startNginx, suitePort } from './api-helpers';
+import type { ExtraServer } from './api-helpers';
+
+const JSON_HEADERS = { 'Content-Type': 'application/json' };
+let nginx: ExtraServer & { readonly port: number };
+
+test.beforeAll(async () => {
+  nginx = await startNginx([suitePort]);
+});
+test.afterAll(async () => {
+  await nginx.stop();
+});
+
+/** Header lines of a raw answer as a lower-cased name -> value map. */
+function headerMap(head: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const line of head.split('\r\n').slice(1)) {
+    const colon = line.indexOf(':');
+    map.set(line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim());
+  }
+  return map;
+}
+
+/** Expects the app's security headers, each exactly once and with the app's value. */
+function expectSecurityHeaders(head: string, label: string) {
+  const headers = headerMap(head);
+  for (const [name, value] of Object.entries(SECURITY_HEADERS)) {
+    expect(headers.get(name.toLowerCase()), `${label}: ${name}`).toBe(value);
+  }
+}
+
+/**
+ * Streams `totalBytes` of body after `head`; reports the status, the answer's headers, and how
+ * many bytes had been sent when the first byte of the answer came back.
+ */
+function streamBody(
+  port: number,
+  head: string,
+  totalBytes: number,
+): Promise<{ status: number; headers: string; body: string; sentAtAnswer: number }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    let sent = 0;
+    let sentAtAnswer = -1;
+    let closed = false;
+    const chunk = Buffer.alloc(65_536, 0x20);
+    const pump = () => {
+      while (!closed && sent < totalBytes) {
+        sent += chunk.length;
+        if (!socket.write(chunk)) {
+          socket.once('drain', pump);
+          return;
+        }
+      }
+    };
+    socket.on('data', (data: Buffer) => {
+      if (sentAtAnswer === -1) sentAtAnswer = sent;
+      received += data.toString('latin1');
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      closed = true;
+      clearTimeout(timer);
+      const [headers = '', ...rest] = received.split('\r\n\r\n');
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0);
+      resolve({ status, headers, body: rest.join('\r\n\r\n'), sentAtAnswer });
+    });
+    const timer = setTimeout(() => socket.destroy(), 30_000);
+    socket.on('connect', () => {
+      socket.write(head);
+      pump();
+    });
+  });
+}
+
+test('methods outside the usual seven get 405 problem+json from nginx, as the app would write it', async () => {
+  const expected = buildProblem(
+    'method-not-allowed',
+    [],
+    'This server answers HTTP methods GET, HEAD, POST, PUT, PATCH, DELETE and OPTIONS only.',
+  );
+  for (const [method, path] of [
+    ['TRACE', '/api/health'],
+    ['TRACE', '/'],
+    ['TRACK', '/api/interpret'],
+    ['PROPFIND', '/api/references'],
+    ['FOO', '/'],
+  ]) {
+    const label = `${method} ${path}`;
+    const raw = await sendRaw(nginx.port, [
+      `${method} ${path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`,
+    ]);
+    expect(raw.status, label).toBe(405);
+    const headers = headerMap(raw.headers);
+    expect(headers.get('content-type'), label).toBe('application/problem+json');
+    expect(headers.get('allow'), label).toBe('GET, HEAD, POST, OPTIONS');
+    expect(headers.get('cache-control'), label).toBe('no-store');
+    expectSecurityHeaders(raw.headers, label);
+    expect(JSON.parse(raw.body), label).toEqual(expected);
+  }
+});
+
+test('a declared 200 MiB body gets 413 from nginx before it is sent, and the answer is read', async () => {
+  const result = await streamBody(
+    nginx.port,
+    `POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`,
+    200 * 1024 * 1024,
+  );
+  expect(result.status).toBe(413);
+  expect(headerMap(result.headers).get('connection')).toBe('close');
+  expect(headerMap(result.headers).get('content-type')).toBe('application/problem+json');
+  expectSecurityHeaders(result.headers, '413');
+  expect(JSON.parse(result.body)).toEqual(buildProblem('payload-too-large'));
+  expect(result.sentAtAnswer).toBeLessThan(50 * 1024 * 1024);
+  expect((await fetch(`${nginx.baseURL}/api/health`)).status).toBe(200);
+});
+
+test('a 9 MB body to a page, and a chunked body past the limit, are refused with 413', async () => {
+  const page = await streamBody(
+    nginx.port,
+    `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${9 * 1024 * 1024}\r\n\r\n`,
+    9 * 1024 * 1024,
+  );
+  expect(page.status).toBe(413);
+  // Refused from the header: far less than the body was sent when the answer came.
+  expect(page.sentAtAnswer).toBeLessThan(9 * 1024 * 1024);
+  const chunk = 'a'.repeat(65_536);
+  const count = Math.ceil(MAX_BODY_BYTES / chunk.length) + 2;
+  const raw = await sendRaw(nginx.port, [
+    'POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n',
+    ...Array.from({ length: count }, () => `${chunk.length.toString(16)}\r\n${chunk}\r\n`),
+  ]);
+  expect(raw.status).toBe(413);
+  expect(JSON.parse(raw.body)).toEqual(buildProblem('payload-too-large'));
+});
+
+test('nginx and the app draw the body limit at the same byte', async ({ request }) => {
+  const atLimit = JSON.stringify({ ...golden[0]?.panel, id: '' });
+  const padded = atLimit + ' '.repeat(MAX_BODY_BYTES - Buffer.byteLength(atLimit));
+  const ok = await request.post(`${nginx.baseURL}/api/interpret`, {
+    data: padded,
+    headers: JSON_HEADERS,
+  });
+  expect(ok.status()).toBe(200);
+  const over = await request.post(`${nginx.baseURL}/api/interpret`, {
+    data: `${padded} `,
+    headers: JSON_HEADERS,
+  });
+  expect(over.status()).toBe(413);
+  expect(await over.json()).toEqual(buildProblem('payload-too-large'));
+});
+
+test('ordinary requests pass through with the app answers and headers unchanged', async ({
+  request,
+}) => {
+  const direct = await request.get('/api/references');
+  const proxied = await request.get(`${nginx.baseURL}/api/references`);
+  expect(proxied.status()).toBe(200);
+  expect(proxied.headers()['etag']).toBe(direct.headers()['etag']);
+  expect(
+    proxied.headersArray().filter((h) => /^content-security-policy$/i.test(h.name)),
+  ).toHaveLength(1);
+  const interpreted = await request.post(`${nginx.baseURL}/api/interpret`, {
+    data: JSON.stringify(golden[0]?.panel),
+    headers: JSON_HEADERS,
+  });
+  expect(interpreted.status()).toBe(200);
+  // The app's own refusals still come from the app.
+  const wrongMethod = await request.fetch(`${nginx.baseURL}/api/interpret`, { method: 'PUT' });
+  expect(wrongMethod.status()).toBe(405);
+  expect(wrongMethod.headers()['allow']).toBe('POST, OPTIONS');
+  const nextAction = await request.post(`${nginx.baseURL}/`, {
+    data: '{}',
+    headers: { ...JSON_HEADERS, 'Next-Action': 'x' },
+  });
+  expect(nextAction.status()).toBe(400);
+});
