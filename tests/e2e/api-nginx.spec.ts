@@ -41,23 +41,23 @@ function expectSecurityHeaders(head: string, label: string) {
 }
 
 /**
- * Streams `totalBytes` of body after `head`; reports the status, the answer's headers, and how
- * many bytes had been sent when the first byte of the answer came back.
+ * Sends `head`, then `sentBytes` of body (fewer than it declares when a test wants to show that
+ * the answer did not wait for the body), and keeps the connection open until the whole answer
+ * is in or the server closes it; reports the status, the answer's headers and body.
  */
 function streamBody(
   port: number,
   head: string,
-  totalBytes: number,
-): Promise<{ status: number; headers: string; body: string; sentAtAnswer: number }> {
+  sentBytes: number,
+): Promise<{ status: number; headers: string; body: string }> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1');
     let received = '';
     let sent = 0;
-    let sentAtAnswer = -1;
     let closed = false;
     const chunk = Buffer.alloc(65_536, 0x20);
     const pump = () => {
-      while (!closed && sent < totalBytes) {
+      while (!closed && sent < sentBytes) {
         sent += chunk.length;
         if (!socket.write(chunk)) {
           socket.once('drain', pump);
@@ -66,8 +66,14 @@ function streamBody(
       }
     };
     socket.on('data', (data: Buffer) => {
-      if (sentAtAnswer === -1) sentAtAnswer = sent;
       received += data.toString('latin1');
+      // Once the whole answer is in, the client hangs up (nginx would wait for its lingering
+      // timeout, 5 s, for more of the refused body).
+      const end = received.indexOf('\r\n\r\n');
+      const length = /\r\ncontent-length: *(\d+)/i.exec(received.slice(0, end))?.[1];
+      if (end !== -1 && length !== undefined && received.length >= end + 4 + Number(length)) {
+        socket.destroy();
+      }
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
@@ -75,7 +81,7 @@ function streamBody(
       clearTimeout(timer);
       const [headers = '', ...rest] = received.split('\r\n\r\n');
       const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(headers)?.[1] ?? 0);
-      resolve({ status, headers, body: rest.join('\r\n\r\n'), sentAtAnswer });
+      resolve({ status, headers, body: rest.join('\r\n\r\n') });
     });
     const timer = setTimeout(() => socket.destroy(), 30_000);
     socket.on('connect', () => {
@@ -112,18 +118,21 @@ test('methods outside the usual seven get 405 problem+json from nginx, as the ap
   }
 });
 
+// A declared body that is far over the limit is refused from its header: the client sends only
+// its first 1 MiB and waits. Had nginx waited for the rest, the answer would be the body
+// timeout's 408 (after 10 s), not 413. How much more a client can push while the refusal is on
+// its way depends on socket buffers, so it is not asserted.
 test('a declared 200 MiB body gets 413 from nginx before it is sent, and the answer is read', async () => {
   const result = await streamBody(
     nginx.port,
     `POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${200 * 1024 * 1024}\r\n\r\n`,
-    200 * 1024 * 1024,
+    1024 * 1024,
   );
   expect(result.status).toBe(413);
   expect(headerMap(result.headers).get('connection')).toBe('close');
   expect(headerMap(result.headers).get('content-type')).toBe('application/problem+json');
   expectSecurityHeaders(result.headers, '413');
   expect(JSON.parse(result.body)).toEqual(buildProblem('payload-too-large'));
-  expect(result.sentAtAnswer).toBeLessThan(50 * 1024 * 1024);
   expect((await fetch(`${nginx.baseURL}/api/health`)).status).toBe(200);
 });
 
@@ -131,11 +140,10 @@ test('a 9 MB body to a page, and a chunked body past the limit, are refused with
   const page = await streamBody(
     nginx.port,
     `POST / HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: ${9 * 1024 * 1024}\r\n\r\n`,
-    9 * 1024 * 1024,
+    1024 * 1024,
   );
+  // Refused from the header: only 1 MiB of the declared 9 MiB was ever sent.
   expect(page.status).toBe(413);
-  // Refused from the header: far less than the body was sent when the answer came.
-  expect(page.sentAtAnswer).toBeLessThan(9 * 1024 * 1024);
   const chunk = 'a'.repeat(65_536);
   const count = Math.ceil(MAX_BODY_BYTES / chunk.length) + 2;
   const raw = await sendRaw(nginx.port, [
