@@ -23,8 +23,8 @@ export default {
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 2),
   // Mutants of module-level data (frozen band objects, unit spellings built at import) are
   // "static": each would re-run every covering test file from a fresh import, most of the run's
-  // time. They are skipped here and counted as ignored; the data itself is checked by the
-  // cut-off and unit tables (tests/unit/interpret-cutoffs.test.ts, units.test.ts).
+  // time. They are skipped here and counted as ignored; the data itself is checked by the cut-off
+  // and unit tables (tests/unit/lib/interpret-cutoffs.test.ts, tests/unit/lib/units.test.ts).
   ignoreStatic: true,
   // A mutant that makes a loop endless is killed by the timeout, not waited for.
   timeoutMS: 10_000,

@@ -1,32 +1,32 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
-// The unit tests of the clinical core (classify, units, validate, interpret, result, safety
-// rules), for `npm run test:mutation`: Stryker runs the covering ones once per mutant. The PDF,
-// CLI and HTTP suites cover other modules, and the fast-check properties
-// (interpret-properties.test.ts) cover every mutant with thousands of runs: they would only add
-// hours. The list replaces the
-// base `include` (mergeConfig would append to it and run every unit test).
-// The result statics are memoised per kind of result, so Stryker's per-test coverage credits only
-// the first test that builds a kind; tests/unit/result-statics.test.ts builds its own kinds (see
-// its header) so that those mutants meet the assertions about them.
+// The unit tests of the clinical core (classify, units, validate, interpret, result, safety rules),
+// for `npm run test:mutation`: Stryker runs the covering ones once per mutant. The PDF, CLI and
+// HTTP suites cover other modules, and the fast-check properties
+// (tests/unit/lib/interpret-properties.test.ts) cover every mutant with thousands of runs: they
+// would only add hours. The list replaces the base `include` (mergeConfig would append to it and
+// run every unit test). The result statics are memoised per kind of result, so Stryker's per-test
+// coverage credits only the first test that builds a kind;
+// tests/unit/lib/interpret/result-statics.test.ts builds its own kinds (see its header) so that
+// those mutants meet the assertions about them.
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
     include: [
-      'tests/unit/classify*.test.ts',
-      'tests/unit/units*.test.ts',
-      'tests/unit/interpret.test.ts',
-      'tests/unit/interpret-cutoffs.test.ts',
-      'tests/unit/analytes-data.test.ts',
-      'tests/unit/result-codes.test.ts',
-      'tests/unit/safety-*.test.ts',
-      'tests/unit/build-result.test.ts',
-      'tests/unit/normalise.test.ts',
-      'tests/unit/result-statics.test.ts',
-      'tests/unit/result-warnings.test.ts',
-      'tests/unit/rule-set-views.test.ts',
+      'tests/unit/lib/classify*.test.ts',
+      'tests/unit/lib/units.test.ts',
+      'tests/unit/lib/interpret.test.ts',
+      'tests/unit/lib/interpret-cutoffs.test.ts',
+      'tests/unit/lib/analytes/data.test.ts',
+      'tests/unit/lib/result-codes.test.ts',
+      'tests/unit/lib/safety/*.test.ts',
+      'tests/unit/lib/interpret/build-result.test.ts',
+      'tests/unit/lib/interpret/normalise.test.ts',
+      'tests/unit/lib/interpret/result-statics.test.ts',
+      'tests/unit/lib/interpret/result-warnings.test.ts',
+      'tests/unit/lib/interpret/rule-set-views.test.ts',
     ],
   },
 });

@@ -1,6 +1,7 @@
 /**
  * One short example per format the Import dialog reads, shown in the dialog. Each is read by the
- * same reader as a paste (tests/unit/import-examples.test.ts), so an example never goes stale.
+ * same reader as a paste (tests/unit/components/entry/import-examples.test.ts), so an example never
+ * goes stale.
  */
 export const IMPORT_EXAMPLES: ReadonlyArray<{ label: string; text: string }> = [
   {

@@ -3,17 +3,9 @@
 import { useEffect, useState } from 'react';
 import type { Interpretation } from '@/lib/types';
 import { todayIso } from '@/components/entry/today';
-import {
-  DEFAULT_HANDOUT_LANG,
-  DEFAULT_PAPER,
-  HANDOUT_LANG_LABELS,
-  HANDOUT_LANGS,
-  PAPER_LABELS,
-  PAPER_NAMES,
-  toHandoutLang,
-  toPaperSize,
-} from '@/lib/handout/options';
+import { DEFAULT_HANDOUT_LANG, DEFAULT_PAPER } from '@/lib/handout/options';
 import type { HandoutChoice } from './download-handout';
+import { HandoutLangSelect, PaperSelect } from './handout-selects';
 
 type Phase =
   | { kind: 'idle' }
@@ -94,29 +86,11 @@ export function HandoutControls({
     <div className="handout-controls" role="group" aria-label="Patient handout">
       <label>
         <span>Handout language</span>
-        <select
-          value={lang}
-          onChange={(e) => setLang(toHandoutLang(e.target.value) ?? DEFAULT_HANDOUT_LANG)}
-        >
-          {HANDOUT_LANGS.map((option) => (
-            <option key={option} value={option}>
-              {HANDOUT_LANG_LABELS[option]}
-            </option>
-          ))}
-        </select>
+        <HandoutLangSelect value={lang} onChange={setLang} />
       </label>
       <label>
         <span>Paper</span>
-        <select
-          value={paper}
-          onChange={(e) => setPaper(toPaperSize(e.target.value) ?? DEFAULT_PAPER)}
-        >
-          {PAPER_NAMES.map((option) => (
-            <option key={option} value={option}>
-              {PAPER_LABELS[option]}
-            </option>
-          ))}
-        </select>
+        <PaperSelect value={paper} onChange={setPaper} />
       </label>
       <button
         type="button"

@@ -15,14 +15,9 @@ import type { ContextSuggestion } from '@/lib/smart/context';
 import { buildHandoutDocumentReference } from '@/lib/smart/document-reference';
 import type { AnalyteId, Interpretation } from '@/lib/types';
 import { todayIso } from '@/components/entry/today';
-import {
-  DEFAULT_HANDOUT_LANG,
-  DEFAULT_PAPER,
-  HANDOUT_LANG_LABELS,
-  HANDOUT_LANGS,
-  toHandoutLang,
-} from '@/lib/handout/options';
+import { DEFAULT_HANDOUT_LANG, DEFAULT_PAPER } from '@/lib/handout/options';
 import type { HandoutLang } from '@/lib/handout/options';
+import { HandoutLangSelect } from '@/components/handout/handout-selects';
 import { ChartView } from './chart-view';
 import { prefillSource } from './prefill-source';
 import type { ReadyPhase } from './chart-view';
@@ -246,17 +241,7 @@ export function SmartApp({
           ) : (
             <div className="smart-save">
               <label htmlFor="smart-save-lang">Handout language</label>
-              <select
-                id="smart-save-lang"
-                value={lang}
-                onChange={(e) => setLang(toHandoutLang(e.target.value) ?? DEFAULT_HANDOUT_LANG)}
-              >
-                {HANDOUT_LANGS.map((option) => (
-                  <option key={option} value={option}>
-                    {HANDOUT_LANG_LABELS[option]}
-                  </option>
-                ))}
-              </select>
+              <HandoutLangSelect id="smart-save-lang" value={lang} onChange={setLang} />
               <button
                 type="button"
                 className="button-primary"

@@ -10,13 +10,14 @@ import type { PreparedFont } from './prepared-font';
  * built from glyph objects fontkit caches per font, so letters vanish from copy and search:
  * "arcía" for "García").
  *
- * Here each font is parsed once per process (prepared-font.ts) and only read. Everything a
- * document writes lives in a per-document object: each distinct (glyph, text) pair gets its own
- * character id, in first-use order; the subset font holds glyph i for character id i
- * (truetype-subset.ts); ToUnicode maps character id i to exactly the text that glyph stands for
- * (one code point for unshaped text, the whole cluster for a ligature or a conjunct). Concurrent
- * renders share nothing mutable, so every text layer is exact by construction
- * (tests/unit/handout-fonts.test.ts checks it letter for letter and byte for byte).
+ * Here each font is parsed once per process (prepared-font.ts) and only read. Everything a document
+ * writes lives in a per-document object: each distinct (glyph, text) pair gets its own character
+ * id, in first-use order; the subset font holds glyph i for character id i (truetype-subset.ts);
+ * ToUnicode maps character id i to exactly the text that glyph stands for (one code point for
+ * unshaped text, the whole cluster for a ligature or a conjunct). Concurrent renders share nothing
+ * mutable, so every text layer is exact by construction
+ * (tests/unit/lib/handout/font/handout-fonts.test.ts checks it letter for letter and byte for
+ * byte).
  */
 
 /** One font as used by one document: its own character ids, glyph list and subset. */

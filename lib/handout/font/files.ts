@@ -1,11 +1,12 @@
 import type { FallbackKey } from './scripts';
 
 /**
- * Where the browser fetches the handout fonts: /fonts/handout/<FONT_SET_VERSION>/<key>.<weight>.ttf,
- * served with `Cache-Control: immutable`. The version is a digest of the font files served
- * (the DejaVu core and blocks, and the Noto sources the other blocks are cut from), so a URL
- * never names two different files: tests/unit/handout-fonts.test.ts recomputes it and fails,
- * naming the new value, whenever a font, a package version or the piece builder changes.
+ * Where the browser fetches the handout fonts:
+ * /fonts/handout/<FONT_SET_VERSION>/<key>.<weight>.ttf, served with `Cache-Control: immutable`. The
+ * version is a digest of the font files served (the DejaVu core and blocks, and the Noto sources
+ * the other blocks are cut from), so a URL never names two different files:
+ * tests/unit/lib/handout/font/handout-fonts.test.ts recomputes it and fails, naming the new value,
+ * whenever a font, a package version or the piece builder changes.
  */
 export const FONT_SET_VERSION = 'f-714ee89a';
 
