@@ -33,6 +33,9 @@ export function HandoutControls({
   const [lang, setLang] = useState<HandoutChoice['lang']>(DEFAULT_HANDOUT_LANG);
   const [paper, setPaper] = useState<HandoutChoice['paper']>(DEFAULT_PAPER);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
+  // The handout is dated as its interpretation is: no second "today". The prefetch and the
+  // download use the same date, so the click finds the prefetched PDF.
+  const generatedOn = interpretation.asOf ?? todayIso();
 
   // Results are on screen: when the browser is next idle (at most 300 ms later), fetch the PDF
   // code and the fonts the names need, and make the PDF for the language and paper shown, so the
@@ -43,9 +46,7 @@ export function HandoutControls({
     const prefetch = (): void => {
       if (cancelled) return;
       void import('./download-handout')
-        .then((module) =>
-          module.prefetchHandout(interpretation, { lang, paper, generatedOn: todayIso() }),
-        )
+        .then((module) => module.prefetchHandout(interpretation, { lang, paper, generatedOn }))
         .catch(() => {
           // A failed prefetch is retried by the click, which reports the error.
         });
@@ -62,7 +63,7 @@ export function HandoutControls({
       cancelled = true;
       clearTimeout(id);
     };
-  }, [interpretation, lang, paper]);
+  }, [interpretation, lang, paper, generatedOn]);
 
   async function download() {
     if (blockedReason !== undefined) return;
@@ -72,8 +73,7 @@ export function HandoutControls({
       const saved = await downloadHandout(interpretation, {
         lang,
         paper,
-        // The handout is dated as its interpretation is: no second "today".
-        generatedOn: interpretation.asOf ?? todayIso(),
+        generatedOn,
         fileName,
       });
       setPhase({ kind: 'done', fileName: saved });
