@@ -91,6 +91,33 @@ function streamBody(
   });
 }
 
+/**
+ * Sends `text` and then nothing; resolves once the server closes the connection (or after
+ * `giveUpMs`, when the client hangs up itself), with what was received.
+ */
+function sendAndStall(
+  port: number,
+  text: string,
+  giveUpMs: number,
+): Promise<{ closedByServer: boolean; received: string }> {
+  return new Promise((resolve) => {
+    const socket = connect(port, '127.0.0.1');
+    let received = '';
+    let gaveUp = false;
+    const timer = setTimeout(() => {
+      gaveUp = true;
+      socket.destroy();
+    }, giveUpMs);
+    socket.on('data', (data: Buffer) => (received += data.toString('latin1')));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ closedByServer: !gaveUp, received });
+    });
+    socket.on('connect', () => socket.write(text));
+  });
+}
+
 test('methods outside the usual seven get 405 problem+json from nginx, as the app would write it', async () => {
   const expected = buildProblem(
     'method-not-allowed',
@@ -194,4 +221,23 @@ test('ordinary requests pass through with the app answers and headers unchanged'
     headers: { ...JSON_HEADERS, 'Next-Action': 'x' },
   });
   expect(nextAction.status()).toBe(400);
+});
+
+// client_header_timeout and client_body_timeout (10 s): a client that stops in the middle of
+// its headers, or of its body, is dropped by nginx without an answer, and never holds an app
+// instance (nginx passes a request on only once it has read the whole body).
+test('a client that stalls in its headers or its body is dropped by nginx', async () => {
+  // Past the 30 s give-up, so that a missing timeout fails this assertion, not the test's clock.
+  test.setTimeout(60_000);
+  const [headers, body] = await Promise.all([
+    sendAndStall(nginx.port, 'GET /api/health HTTP/1.1\r\nHost: x\r\n', 30_000),
+    sendAndStall(
+      nginx.port,
+      'POST /api/interpret HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"id":',
+      30_000,
+    ),
+  ]);
+  expect(headers).toEqual({ closedByServer: true, received: '' });
+  expect(body).toEqual({ closedByServer: true, received: '' });
+  expect((await fetch(`${nginx.baseURL}/api/health`)).status).toBe(200);
 });
