@@ -3,16 +3,8 @@ import { UCUM_SYSTEM, LOINC_SYSTEM } from '@/lib/formats/codes';
 import { panelsFromFhir } from '@/lib/formats/fhir/read';
 import type { ImportItem } from '@/lib/formats/import-types';
 import { formatLocation } from '@/lib/formats/location';
-import { interpret } from '@/lib/interpret';
-import type { Interpretation } from '@/lib/types';
 
-export const AS_OF = '2026-11-25';
-
-export function interpretOk(panel: unknown): Interpretation {
-  const outcome = interpret(panel, { asOf: AS_OF });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.value;
-}
+export { AS_OF, interpretOk } from './interpret';
 
 /** The items, with each error's location printed (as every surface prints it). */
 export function read(json: unknown) {

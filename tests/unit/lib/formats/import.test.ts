@@ -14,16 +14,9 @@ import { mergeImportWarnings } from '@/lib/formats/import-merge';
 import type { ImportItem, ImportOrigin, ImportOutcome } from '@/lib/formats/import-types';
 import type { Location } from '@/lib/formats/location';
 import { interpret } from '@/lib/interpret';
-import type { FieldPath, Interpretation } from '@/lib/types';
+import type { FieldPath } from '@/lib/types';
 import { GOLDEN_CASES } from '@/tests/unit/support/golden-cases';
-
-const AS_OF = '2026-11-25';
-
-function interpretOk(panel: unknown): Interpretation {
-  const outcome = interpret(panel, { asOf: AS_OF });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.value;
-}
+import { AS_OF, interpretOk } from '@/tests/unit/support/interpret';
 
 function items(outcome: ImportOutcome): ImportItem[] {
   if (outcome.kind === 'invalid') throw new Error(JSON.stringify(outcome.errors));

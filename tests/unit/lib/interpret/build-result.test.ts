@@ -4,14 +4,7 @@
  * others; optional fields that do not apply are absent from the JSON.
  */
 import { describe, expect, it } from 'vitest';
-import { interpret } from '@/lib/interpret';
-import type { Interpretation } from '@/lib/types';
-
-function interpretOk(input: unknown): Interpretation {
-  const outcome = interpret(input, { asOf: '2026-11-25' });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.value;
-}
+import { interpretOk } from '@/tests/unit/support/interpret';
 
 const panel = {
   context: ['metformin'],

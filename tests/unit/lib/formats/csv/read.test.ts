@@ -3,25 +3,11 @@ import { toCsv } from '@/lib/formats/csv/write';
 import { parseCsv } from '@/lib/formats/csv/read';
 import { formatLocation } from '@/lib/formats/location';
 import { decodeText } from '@/lib/formats/import';
-import type { ImportItem } from '@/lib/formats/import-types';
-import { interpret } from '@/lib/interpret';
-import type { Interpretation } from '@/lib/types';
+import { readCsv } from '@/tests/unit/support/csv';
 import { GOLDEN_CASES } from '@/tests/unit/support/golden-cases';
+import { interpretOk } from '@/tests/unit/support/interpret';
 
-const AS_OF = '2026-11-25';
 const HEADER = 'panel_id,analyte,value,unit';
-
-function interpretOk(panel: unknown): Interpretation {
-  const outcome = interpret(panel, { asOf: AS_OF });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.value;
-}
-
-function read(text: string): ImportItem[] {
-  const outcome = parseCsv(text);
-  if (outcome.kind === 'invalid') throw new Error(JSON.stringify(outcome.errors));
-  return outcome.panels;
-}
 
 const LAB_CSV = 'Test;Result;Units\r\nVitamin D;12,5;ng/mL\r\nMagnesium;0,8;mmol/L\r\n';
 
@@ -39,7 +25,7 @@ function utf16le(text: string): Uint8Array {
 
 describe('parseCsv', () => {
   it('groups rows by panel_id in order of first appearance, rows need not be adjacent', () => {
-    const items = read(
+    const items = readCsv(
       `${HEADER}\nP1,vitamin-d,12,ng/mL\nP2,vitamin-b12,<150,pg/mL\nP1,magnesium,0.8,mmol/L\n`,
     );
     expect(items.map((item) => item.imported?.panel)).toEqual([
@@ -55,7 +41,7 @@ describe('parseCsv', () => {
   });
 
   it('reads the CSV of issue 9 (analytes by common name): all three rows land', () => {
-    const items = read(
+    const items = readCsv(
       'panel_id,analyte,value,unit\nP1,Vitamin D,9,ng/mL\nP1,B12,190,pg/mL\nP1,Magnesium,0.64,mmol/L\n',
     );
     expect(items[0]?.imported?.panel.results).toEqual([
@@ -79,12 +65,12 @@ describe('parseCsv', () => {
     ['MAGNESIUM, SERUM', 'magnesium'],
     ['19123-9', 'magnesium'],
   ])('names the analyte %j as %s', (name, analyte) => {
-    const [item] = read(`panel_id,analyte,value,unit\nP1,"${name}",5,ng/mL\n`);
+    const [item] = readCsv(`panel_id,analyte,value,unit\nP1,"${name}",5,ng/mL\n`);
     expect(item?.imported?.panel.results[0]?.analyte).toBe(analyte);
   });
 
   it('reads the analyte from a loinc column and keeps the D3-only warning', () => {
-    const [item] = read('test,loinc,result,units\n25-OH D3,1989-3,25,ng/mL\n');
+    const [item] = readCsv('test,loinc,result,units\n25-OH D3,1989-3,25,ng/mL\n');
     expect(item?.imported?.panel.results[0]?.analyte).toBe('vitamin-d');
     expect(item?.imported?.warnings.map((w) => w.code)).toEqual(['vitamin-d3-only-code']);
     expect(item?.imported?.sources?.[0]?.loinc).toBe('1989-3');
@@ -94,7 +80,7 @@ describe('parseCsv', () => {
     ['semicolon', 'Test;Result;Units;Reference Range\nVitamin D;12,5;ng/mL;30-100\n'],
     ['tab', 'Test\tResult\tUnits\tReference Range\nVitamin D\t12,5\tng/mL\t30-100\n'],
   ])('sniffs a %s delimiter and reads its decimal comma', (_name, text) => {
-    const [item] = read(text);
+    const [item] = readCsv(text);
     expect(item?.imported?.panel.results[0]).toEqual({
       analyte: 'vitamin-d',
       value: '12.5',
@@ -104,7 +90,7 @@ describe('parseCsv', () => {
   });
 
   it('refuses a decimal comma in a comma-separated file (quoted so it is one field)', () => {
-    const [item] = read('test,result,unit\nVitamin D,"12,5",ng/mL\n');
+    const [item] = readCsv('test,result,unit\nVitamin D,"12,5",ng/mL\n');
     expect(item?.imported).toBeUndefined();
     expect(item?.errors[0]?.message).toMatch(/decimal comma/);
     expect(formatLocation(item?.errors[0]?.path ?? [])).toBe('row 2 result');
@@ -117,7 +103,7 @@ describe('parseCsv', () => {
   ])('decodes %s', (_name, bytes) => {
     const text = decodeText(bytes);
     expect(text).toBeDefined();
-    const [item] = read(text ?? '');
+    const [item] = readCsv(text ?? '');
     expect(item?.imported?.panel.results).toHaveLength(2);
   });
 
@@ -157,7 +143,7 @@ describe('parseCsv', () => {
   });
 
   it('refuses an ambiguous date and says how to write it', () => {
-    const [item] = read('test,result,unit,date\nVitamin D,12,ng/mL,03/04/2026\n');
+    const [item] = readCsv('test,result,unit,date\nVitamin D,12,ng/mL,03/04/2026\n');
     expect(item?.errors[0]?.message).toMatch(/ambiguous.*YYYY-MM-DD/);
   });
 
@@ -195,7 +181,7 @@ describe('parseCsv', () => {
   });
 
   it('refuses a file whose rows prove both date orders, naming both rows', () => {
-    const items = read(
+    const items = readCsv(
       'panel_id,test,result,unit,collected\nP1,Vitamin D,12,ng/mL,03/14/2026\nP2,Vitamin D,12,ng/mL,14/03/2026\n',
     );
     expect(items[0]?.imported).toBeDefined();
@@ -232,7 +218,7 @@ describe('parseCsv', () => {
   });
 
   it('refuses a result status it does not know, naming the column', () => {
-    const [item] = read('test,result,unit,status of result\nVitamin D,12,ng/mL,maybe\n');
+    const [item] = readCsv('test,result,unit,status of result\nVitamin D,12,ng/mL,maybe\n');
     expect(item?.imported).toBeUndefined();
     expect(formatLocation(item?.errors[0]?.path ?? [])).toBe('row 2 status of result');
     expect(item?.errors[0]?.message).toMatch(/must be one of final, preliminary/);
@@ -250,14 +236,14 @@ describe('parseCsv', () => {
   });
 
   it('refuses whole-blood B12 (16695-9) even when the test is named Vitamin B12', () => {
-    const [item] = read('test,loinc,result,unit\nVitamin B12,16695-9,300,pg/mL\n');
+    const [item] = readCsv('test,loinc,result,unit\nVitamin B12,16695-9,300,pg/mL\n');
     expect(item?.imported).toBeUndefined();
     expect(formatLocation(item?.errors[0]?.path ?? [])).toBe('row 2 loinc');
     expect(item?.errors[0]?.message).toMatch(/whole blood; serum cut-offs do not apply/);
   });
 
   it('drops a one-sided or text reference range with a warning, still reading the result', () => {
-    const [item] = read('test,result,unit,reference_range\nB12,250,pg/mL,<900\n');
+    const [item] = readCsv('test,result,unit,reference_range\nB12,250,pg/mL,<900\n');
     expect(item?.imported?.panel.results[0]).toEqual({
       analyte: 'vitamin-b12',
       value: '250',
@@ -267,7 +253,7 @@ describe('parseCsv', () => {
   });
 
   it('reads the optional columns', () => {
-    const [item] = read(
+    const [item] = readCsv(
       'panel_id,analyte,value,comparator,unit,lab_low,lab_high,rule_set,collected_on\n' +
         'P1,vitamin-b12,250,,pg/mL,200,900,b12-wide-400,2026-11-20\n' +
         'P1,vitamin-d,5,<,ng/mL,,,,2026-11-20\n',
@@ -307,7 +293,7 @@ describe('parseCsv', () => {
   });
 
   it('stops a panel with a row of the wrong width, and reports rows without a panel id', () => {
-    const items = read(
+    const items = readCsv(
       `${HEADER}\nP1,vitamin-d,12,ng/mL\nP2,vitamin-d,12\nP2,magnesium,0.8,mmol/L\n,vitamin-d,1,ng/mL\n`,
     );
     expect(
@@ -344,13 +330,13 @@ describe('parseCsv', () => {
       'row 3 (panel P1) rule_set',
     ],
   ])('stops a panel with a bad or conflicting %s', (_name, text, path) => {
-    const [item] = read(text);
+    const [item] = readCsv(text);
     expect(item?.imported).toBeUndefined();
     expect(formatLocation(item?.errors[0]?.path ?? [])).toBe(path);
   });
 
   it('locates each result so interpret() errors point at the row and column', () => {
-    const [item] = read(`${HEADER}\nP3,vitamin-d,12,ng/mL\nP3,magnesium,abc,mmol/L\n`);
+    const [item] = readCsv(`${HEADER}\nP3,vitamin-d,12,ng/mL\nP3,magnesium,abc,mmol/L\n`);
     expect(formatLocation(item?.origin?.results[1]?.fields.value ?? [])).toBe(
       'row 3 (panel P3) value',
     );

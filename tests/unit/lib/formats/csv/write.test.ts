@@ -8,29 +8,14 @@ import {
   formatCsvText,
   toCsvLines,
 } from '@/lib/formats/csv/write';
-import { parseCsv } from '@/lib/formats/csv/read';
-import type { ImportItem } from '@/lib/formats/import-types';
-import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
+import { readCsv } from '@/tests/unit/support/csv';
 import { GOLDEN_CASES } from '@/tests/unit/support/golden-cases';
-
-const AS_OF = '2026-11-25';
-
-function interpretOk(panel: unknown): Interpretation {
-  const outcome = interpret(panel, { asOf: AS_OF });
-  if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
-  return outcome.value;
-}
-
-function read(text: string): ImportItem[] {
-  const outcome = parseCsv(text);
-  if (outcome.kind === 'invalid') throw new Error(JSON.stringify(outcome.errors));
-  return outcome.panels;
-}
+import { interpretOk } from '@/tests/unit/support/interpret';
 
 describe('toCsv -> parseCsv round trip', () => {
   const interpretations = GOLDEN_CASES.map((golden) => interpretOk(golden.panel));
-  const items = read(toCsv(interpretations));
+  const items = readCsv(toCsv(interpretations));
 
   it.each(GOLDEN_CASES.map((golden, index) => [golden.id, index] as const))(
     '%s keeps its statuses, critical flags, rule sets and lab ranges',
