@@ -5,13 +5,13 @@
  * keeps its status in the JSON and the FHIR answer.
  */
 import { readFileSync } from 'node:fs';
-import { PassThrough, Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/interpret/route';
 import type { FhirBundle } from '@/lib/formats/fhir/write';
 import { US_CORE_LAB_PROFILE } from '@/lib/formats/fhir/write';
 import type { Interpretation } from '@/lib/types';
 import { runInterpretCommand } from '@/scripts/cli/interpret';
+import { runCli } from '@/tests/unit/support/cli';
 
 const PANEL = {
   id: 'P1',
@@ -71,22 +71,7 @@ describe('POST /api/interpret: FHIR and HL7 v2', () => {
   });
 });
 
-async function cli(args: string[], input: string) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await runInterpretCommand(args, {
-    stdin: Readable.from([Buffer.from(input)]),
-    stdout,
-    stderr,
-    stderrIsTTY: false,
-    today: '2026-11-25',
-  });
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
+const cli = (args: string[], input: string) => runCli(runInterpretCommand, args, { stdin: input });
 
 describe('labs interpret --format fhir: a panel with a patient reference', () => {
   it('writes the subject on every Observation', async () => {

@@ -1,28 +1,14 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
 import { runHandoutCommand } from '@/scripts/cli/handout';
+import { runCli } from '@/tests/unit/support/cli';
 import { GOLDEN, readPdfText } from '@/tests/unit/support/handout';
 
-function collect(stream: PassThrough): () => Buffer {
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(Buffer.from(chunk)));
-  return () => Buffer.concat(chunks);
-}
-
-async function run(args: string[], stdinText = '') {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = collect(stdout);
-  const err = collect(stderr);
-  stdin.end(stdinText);
-  const code = await runHandoutCommand(args, { stdin, stdout, stderr, today: '2026-11-26' });
-  return { code, stdout: out(), stderr: err().toString('utf8') };
-}
+const run = (args: string[], stdinText = '') =>
+  runCli(runHandoutCommand, args, { stdin: stdinText, today: '2026-11-26' });
 
 const dir = mkdtempSync(join(tmpdir(), 'handout-cli-'));
 const panelFile = join(dir, 'panel.json');
@@ -52,7 +38,7 @@ describe('labs handout', () => {
   });
 
   it('can write the PDF to stdout', async () => {
-    const { code, stdout } = await run([panelFile, '--out', '-']);
+    const { code, stdoutBytes: stdout } = await run([panelFile, '--out', '-']);
     expect(code).toBe(0);
     expect(stdout.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });

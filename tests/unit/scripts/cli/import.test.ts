@@ -1,29 +1,14 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runInterpretCommand } from '@/scripts/cli/interpret';
 import { runHandoutCommand } from '@/scripts/cli/handout';
 import type { CliIo } from '@/scripts/cli/io';
+import { runCli } from '@/tests/unit/support/cli';
 
-/** Runs `labs interpret` in process with collected streams. */
-async function run(
+/** Runs `labs interpret` (or another command) in process with collected streams. */
+const run = (
   args: string[],
   command: (args: string[], io: CliIo) => Promise<number> = runInterpretCommand,
-) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out: Buffer[] = [];
-  const err: Buffer[] = [];
-  stdout.on('data', (chunk: Buffer) => out.push(chunk));
-  stderr.on('data', (chunk: Buffer) => err.push(chunk));
-  const code = await command(args, {
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    stderrIsTTY: false,
-    today: '2026-11-25',
-  });
-  return { code, stdout: Buffer.concat(out).toString(), stderr: Buffer.concat(err).toString() };
-}
+) => runCli(command, args);
 
 const DIR = 'tests/fixtures/formats';
 

@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toFhirBundle } from '@/lib/formats/fhir/write';
 import { interpret } from '@/lib/interpret';
 import type { Interpretation } from '@/lib/types';
 import { runLabs } from '@/scripts/cli/run';
+import { runCli } from '@/tests/unit/support/cli';
 import { GOLDEN_CASES } from '@/tests/unit/support/golden-cases';
 
 const ROOT = fileURLToPath(new URL('../../../..', import.meta.url));
@@ -17,35 +17,12 @@ const AS_OF = '2026-11-25';
 const TODAY = '2026-11-30';
 const VALUE_MESSAGE = 'must be a positive number, or <N / >N';
 
-interface Run {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Collects everything written to a stream as text. */
-function collect(stream: PassThrough): () => string {
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer | string) => chunks.push(Buffer.from(chunk)));
-  return () => Buffer.concat(chunks).toString('utf8');
-}
-
 /**
  * Runs the CLI dispatcher in this process, as scripts/labs.ts does, with its streams and clock
  * injected (the launcher itself is covered by the subprocess tests at the end).
  */
-async function labs(args: readonly string[], stdinText?: string): Promise<Run> {
-  const stdin = new PassThrough();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  const out = collect(stdout);
-  const err = collect(stderr);
-  stdin.end(stdinText ?? '');
-  const code = await runLabs(args, { stdin, stdout, stderr, stderrIsTTY: false, today: TODAY });
-  stdout.end();
-  stderr.end();
-  return { code, stdout: out(), stderr: err() };
-}
+const labs = (args: readonly string[], stdinText?: string) =>
+  runCli(runLabs, args, { stdin: stdinText ?? '', today: TODAY });
 
 function statuses(results: ReadonlyArray<{ status: string }>): string[] {
   return results.map((result) => result.status);
