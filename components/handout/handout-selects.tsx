@@ -12,34 +12,53 @@ import {
 } from '@/lib/handout/options';
 import type { HandoutLang, PaperSize } from '@/lib/handout/options';
 
-/**
- * The handout-language choice, offered wherever a handout is made (the results' controls and
- * the SMART "file to the chart" step): the options and their labels come from
- * lib/handout/options.ts. The label is the caller's (wrapping, or `htmlFor` with `id`).
- * @param props - the chosen language, the change handler and an optional element id
- * @returns a select of the handout languages
- */
-export function HandoutLangSelect({
+/** What each select takes: the chosen value, the change handler and an optional element id. */
+interface SelectProps<T> {
+  value: T;
+  onChange: (value: T) => void;
+  id?: string;
+}
+
+/** A select over one closed list of handout options, reporting the typed value. */
+function OptionSelect<T extends string>({
   value,
   onChange,
   id,
-}: {
-  value: HandoutLang;
-  onChange: (lang: HandoutLang) => void;
-  id?: string;
+  choices,
+  labels,
+  read,
+}: SelectProps<T> & {
+  choices: readonly T[];
+  labels: Readonly<Record<T, string>>;
+  /** The option for a select's value (the default when the value is not one). */
+  read: (value: string) => T;
 }) {
   return (
-    <select
-      id={id}
-      value={value}
-      onChange={(e) => onChange(toHandoutLang(e.target.value) ?? DEFAULT_HANDOUT_LANG)}
-    >
-      {HANDOUT_LANGS.map((option) => (
+    <select id={id} value={value} onChange={(e) => onChange(read(e.target.value))}>
+      {choices.map((option) => (
         <option key={option} value={option}>
-          {HANDOUT_LANG_LABELS[option]}
+          {labels[option]}
         </option>
       ))}
     </select>
+  );
+}
+
+/**
+ * The handout-language choice, offered wherever a handout is made (the results' controls and
+ * the SMART "file to the chart" step): options and labels from lib/handout/options.ts. The
+ * label is the caller's (wrapping, or `htmlFor` with `id`).
+ * @param props - the chosen language, the change handler and an optional element id
+ * @returns a select of the handout languages
+ */
+export function HandoutLangSelect(props: SelectProps<HandoutLang>) {
+  return (
+    <OptionSelect
+      {...props}
+      choices={HANDOUT_LANGS}
+      labels={HANDOUT_LANG_LABELS}
+      read={(value) => toHandoutLang(value) ?? DEFAULT_HANDOUT_LANG}
+    />
   );
 }
 
@@ -49,26 +68,13 @@ export function HandoutLangSelect({
  * @param props - the chosen paper size, the change handler and an optional element id
  * @returns a select of the paper sizes
  */
-export function PaperSelect({
-  value,
-  onChange,
-  id,
-}: {
-  value: PaperSize;
-  onChange: (paper: PaperSize) => void;
-  id?: string;
-}) {
+export function PaperSelect(props: SelectProps<PaperSize>) {
   return (
-    <select
-      id={id}
-      value={value}
-      onChange={(e) => onChange(toPaperSize(e.target.value) ?? DEFAULT_PAPER)}
-    >
-      {PAPER_NAMES.map((option) => (
-        <option key={option} value={option}>
-          {PAPER_LABELS[option]}
-        </option>
-      ))}
-    </select>
+    <OptionSelect
+      {...props}
+      choices={PAPER_NAMES}
+      labels={PAPER_LABELS}
+      read={(value) => toPaperSize(value) ?? DEFAULT_PAPER}
+    />
   );
 }
