@@ -149,13 +149,23 @@ describe('result statics: labels and citations', () => {
     expect(ids(critical.safety)).toContain('mg-critical-low-today');
   });
 
-  it('gives different kinds different parts: critical and not, in the same band and unit', () => {
-    const critical = one({ analyte: 'magnesium', value: 0.45, unit: 'mmol/L' });
-    const deficient = one({ analyte: 'magnesium', value: 0.6, unit: 'mmol/L' });
-    expect(critical.status).toBe(deficient.status);
-    expect(ids(critical.safety)).toContain('mg-critical-low-today');
-    expect(ids(deficient.safety)).not.toContain('mg-critical-low-today');
-    expect(ids(deficient.nextSteps)).toEqual(['mg-deficient-k-ca']);
-    expect(ids(critical.nextSteps)).toEqual([]);
-  });
+  // Same rule set, unit, status, bands and context: only the critical direction tells these
+  // kinds apart. Were it left out of the memo's key, whichever was built first would lend its
+  // safety and next steps to the other.
+  it.each([
+    ['magnesium', 0.45, 0.6, 'mmol/L', 'mg-critical-low-today', ['mg-deficient-k-ca']],
+    ['vitamin-d', 180, 105, 'ng/mL', 'vd-critical-today', ['vd-high-calcium']],
+  ] as const)(
+    'gives different kinds different parts: critical %s %s and not (%s %s)',
+    (analyte, criticalValue, plainValue, unit, criticalItem, plainSteps) => {
+      const critical = one({ analyte, value: criticalValue, unit });
+      const plain = one({ analyte, value: plainValue, unit });
+      expect([critical.status, critical.critical]).toEqual([plain.status, true]);
+      expect(plain.critical).toBe(false);
+      expect(ids(critical.safety)).toContain(criticalItem);
+      expect(ids(plain.safety)).not.toContain(criticalItem);
+      expect(ids(plain.nextSteps)).toEqual(plainSteps);
+      expect(ids(critical.nextSteps)).toEqual([]);
+    },
+  );
 });
