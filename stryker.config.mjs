@@ -16,6 +16,7 @@ export default {
     'lib/interpret.ts',
     'lib/interpret/**/*.ts',
     'lib/safety/*.ts',
+    'lib/calendar-date.ts',
   ],
   // Each mutant runs only the tests that cover it.
   coverageAnalysis: 'perTest',

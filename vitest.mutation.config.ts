@@ -27,6 +27,7 @@ export default defineConfig({
       'tests/unit/lib/interpret/result-statics.test.ts',
       'tests/unit/lib/interpret/result-warnings.test.ts',
       'tests/unit/lib/interpret/rule-set-views.test.ts',
+      'tests/unit/lib/calendar-date.test.ts',
     ],
   },
 });

@@ -1,6 +1,6 @@
 import type { Interpretation } from '../types';
+import { ageInYears } from '../calendar-date';
 import {
-  ageInYears,
   habitId,
   CRITICAL_CITATION_IDS,
   EMERGENCY_SYMPTOMS,

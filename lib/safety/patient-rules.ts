@@ -43,24 +43,5 @@ export const CRITICAL_CITATION_IDS = [
   'msd-hypomagnesemia',
 ];
 
-/**
- * Whole years from a birth date to a date, both YYYY-MM-DD (no clock: the caller passes the date).
- * @param birthDate - the birth date
- * @param onDate - the date the age is wanted at (the interpretation's asOf)
- * @returns the age in whole years, or null when either date is missing or malformed
- */
-export function ageInYears(
-  birthDate: string | undefined | null,
-  onDate: string | undefined | null,
-): number | null {
-  const parse = (date: string | undefined | null) => /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
-  const born = parse(birthDate);
-  const on = parse(onDate);
-  if (!born || !on) return null;
-  const years = Number(on[1]) - Number(born[1]);
-  const beforeBirthday = `${on[2]}-${on[3]}` < `${born[2]}-${born[3]}`;
-  return Math.max(0, beforeBirthday ? years - 1 : years);
-}
-
 /** Age from which the handout is set in large print (clinical reference, section 7). */
 export const LARGE_PRINT_AGE_YEARS = 65;

@@ -4,6 +4,7 @@
  * pregnancy (Condition, ICD-10-CM or SNOMED CT), and age 65 or over (Patient.birthDate).
  * Suggestions only: the clinician ticks each box; nothing here changes an interpretation.
  */
+import { ageInYears } from '../calendar-date';
 import type { ContextFlag } from '../types';
 
 /** One suggestion, with the chart entry that prompted it. */
@@ -155,17 +156,6 @@ function conditionSuggestions(resources: readonly unknown[]): ContextSuggestion[
 }
 
 /**
- * Whole years between a birth date and a day.
- * @param birthDate - YYYY-MM-DD
- * @param asOf - YYYY-MM-DD
- * @returns the age in completed years
- */
-export function ageInYears(birthDate: string, asOf: string): number {
-  const years = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4));
-  return asOf.slice(5, 10) < birthDate.slice(5, 10) ? years - 1 : years;
-}
-
-/**
  * The suggested context ticks.
  * @param chart - the Patient (birthDate) and the medication and condition resources read
  * @param asOf - today's date, YYYY-MM-DD
@@ -184,9 +174,10 @@ export function suggestContext(
     ...conditionSuggestions(chart.conditions),
   ];
   const birthDate = chart.birthDate;
-  if (birthDate !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(birthDate) && birthDate <= asOf) {
+  // A birth date after today is an error in the chart, not an age.
+  if (birthDate !== undefined && birthDate <= asOf) {
     const age = ageInYears(birthDate, asOf);
-    if (age >= 65) {
+    if (age !== null && age >= 65) {
       suggestions.push({
         flag: 'age-65-plus',
         evidence: `Patient: born ${birthDate}, ${age} years old`,

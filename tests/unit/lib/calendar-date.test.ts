@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localCalendarDate } from '@/lib/calendar-date';
+import { ageInYears, localCalendarDate } from '@/lib/calendar-date';
 
 describe('localCalendarDate', () => {
   it.each([
@@ -14,5 +14,28 @@ describe('localCalendarDate', () => {
     const moment = new Date(2026, 5, 1);
     moment.setFullYear(987);
     expect(localCalendarDate(moment)).toBe('0987-06-01');
+  });
+});
+
+describe('ageInYears', () => {
+  it.each([
+    ['1961-11-26', '2026-11-26', 65],
+    ['1961-11-27', '2026-11-26', 64],
+    ['2000-02-29', '2026-02-28', 25],
+    ['2000-02-29', '2026-03-01', 26],
+  ] as const)('born %s, on %s: %i', (born, on, age) => {
+    expect(ageInYears(born, on)).toBe(age);
+  });
+
+  it('is null without both dates', () => {
+    expect(ageInYears(undefined, '2026-11-26')).toBeNull();
+    expect(ageInYears('1961-11-26', null)).toBeNull();
+  });
+
+  it('is null for a date that is not exactly YYYY-MM-DD', () => {
+    expect(ageInYears('1961-11-26', 'x')).toBeNull();
+    expect(ageInYears('x1961-11-26', '2026-11-26')).toBeNull();
+    expect(ageInYears('1961-11-26', '2026-11-26T10:00')).toBeNull();
+    expect(ageInYears('61-11-26', '2026-11-26')).toBeNull();
   });
 });

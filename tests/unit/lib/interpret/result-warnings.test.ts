@@ -119,6 +119,14 @@ describe('collectWarnings: lab range against the guideline band', () => {
     ]);
   });
 
+  it('has nothing to compare without a lab range, in any band', () => {
+    for (const value of [8, 25, 40, 120]) {
+      expect(one({ analyte: 'vitamin-d', value, unit: 'ng/mL' }).warnings, String(value)).toEqual(
+        [],
+      );
+    }
+  });
+
   it('has nothing to compare for a censored value of unknown place or band', () => {
     const range = { low: 30, high: 80 };
     for (const value of ['<25', '>90', '<50', '>40']) {

@@ -4,7 +4,6 @@ import { findCitation } from '@/lib/citations';
 import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
 import {
-  ageInYears,
   CRITICAL_CITATION_IDS,
   EMERGENCY_SYMPTOMS,
   PATIENT_RULES,
@@ -158,27 +157,5 @@ describe('PATIENT_RULES', () => {
     expect(shown(facts('vitamin-d', 'deficient', { context: ['pregnancy'] }))).toEqual(
       expect.arrayContaining(['vd-pregnancy', 'pregnancy-fish', 'pregnancy-warning']),
     );
-  });
-});
-
-describe('ageInYears', () => {
-  it.each([
-    ['1961-11-26', '2026-11-26', 65],
-    ['1961-11-27', '2026-11-26', 64],
-    ['2000-02-29', '2026-02-28', 25],
-    ['2000-02-29', '2026-03-01', 26],
-  ] as const)('born %s, on %s: %i', (born, on, age) => {
-    expect(ageInYears(born, on)).toBe(age);
-  });
-
-  it('is null without both dates', () => {
-    expect(ageInYears(undefined, '2026-11-26')).toBeNull();
-    expect(ageInYears('1961-11-26', null)).toBeNull();
-  });
-
-  it('is null for a date that is not exactly YYYY-MM-DD', () => {
-    expect(ageInYears('x1961-11-26', '2026-11-26')).toBeNull();
-    expect(ageInYears('1961-11-26', '2026-11-26T10:00')).toBeNull();
-    expect(ageInYears('61-11-26', '2026-11-26')).toBeNull();
   });
 });

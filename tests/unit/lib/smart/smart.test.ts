@@ -6,7 +6,8 @@ import {
   describeTrend,
   readChartObservations,
 } from '@/lib/smart/chart';
-import { ageInYears, suggestContext } from '@/lib/smart/context';
+import { ageInYears } from '@/lib/calendar-date';
+import { suggestContext } from '@/lib/smart/context';
 import {
   authorReference,
   buildHandoutDocumentReference,
@@ -300,6 +301,14 @@ describe('suggestContext', () => {
     const flags = suggestContext({ birthDate, medications: [], conditions: [] }, ASOF);
     expect(flags.some((s) => s.flag === 'age-65-plus')).toBe(flagged);
   });
+
+  it.each(['1950', '1950-13', 'unknown', '2030-01-01'])(
+    'suggests no age from a birth date of %s (partial, malformed or after today)',
+    (birthDate) => {
+      const flags = suggestContext({ birthDate, medications: [], conditions: [] }, ASOF);
+      expect(flags).toEqual([]);
+    },
+  );
 });
 
 describe('buildHandoutDocumentReference', () => {
