@@ -153,13 +153,15 @@ describe('result statics: labels and citations', () => {
   // kinds apart. Were it left out of the memo's key, whichever was built first would lend its
   // safety and next steps to the other.
   it.each([
-    ['magnesium', 0.45, 0.6, 'mmol/L', 'mg-critical-low-today', ['mg-deficient-k-ca']],
-    ['vitamin-d', 180, 105, 'ng/mL', 'vd-critical-today', ['vd-high-calcium']],
+    ['magnesium', 0.45, 0.6, 'mmol/L', 'mg-critical-low-today', ['mg-deficient-k-ca'], B12_ONLY],
+    // A context of its own ('biotin' alone): the vitamin D kinds of B12_ONLY are built, and
+    // their notes checked, by the tests above.
+    ['vitamin-d', 180, 105, 'ng/mL', 'vd-critical-today', ['vd-high-calcium'], ['biotin']],
   ] as const)(
     'gives different kinds different parts: critical %s %s and not (%s %s)',
-    (analyte, criticalValue, plainValue, unit, criticalItem, plainSteps) => {
-      const critical = one({ analyte, value: criticalValue, unit });
-      const plain = one({ analyte, value: plainValue, unit });
+    (analyte, criticalValue, plainValue, unit, criticalItem, plainSteps, context) => {
+      const critical = one({ analyte, value: criticalValue, unit }, context);
+      const plain = one({ analyte, value: plainValue, unit }, context);
       expect([critical.status, critical.critical]).toEqual([plain.status, true]);
       expect(plain.critical).toBe(false);
       expect(ids(critical.safety)).toContain(criticalItem);
