@@ -13,6 +13,8 @@ const ROOTS = [
   'scripts/cli',
   'server',
   'scripts/labs.ts',
+  // This file: it decides how the bundle is built.
+  'scripts/labs.mjs',
   'package-lock.json',
   'tsconfig.json',
 ];
@@ -27,11 +29,14 @@ function collect(path, into) {
   }
 }
 
-/** Marks every package import external (esbuild's `packages: 'external'`) but zod's. */
+/**
+ * Marks every package import external (esbuild's `packages: 'external'`) but those every
+ * `labs interpret` run loads: zod, csv-parse and @medplum/core (the HL7 reader).
+ */
 function keepPackagesExternal(build) {
   build.onResolve({ filter: /^[^./]/ }, (args) => {
     // Our own `@/` paths and the aliased `server-only` marker are resolved as usual.
-    if (/^(zod|server-only)(\/|$)|^@\//.test(args.path)) return undefined;
+    if (/^(zod|server-only|csv-parse|@medplum\/core)(\/|$)|^@\//.test(args.path)) return undefined;
     return { path: args.path, external: true };
   });
 }
@@ -57,10 +62,11 @@ if (!existsSync(join(outdir, 'labs.js'))) {
     target: 'node24',
     outdir: staging,
     outExtension: { '.js': '.js' },
-    // Packages stay in node_modules, except zod: every command loads it, and as ~100 separate
-    // modules it costs about 0.1 s of CPU per run to resolve, read and compile; bundled (and
-    // compile-cached, below) about a third of that.
-    plugins: [{ name: 'packages-but-zod-external', setup: keepPackagesExternal }],
+    // Packages stay in node_modules (the handout's pdf-lib, fontkit and HarfBuzz load files of
+    // their own), except the ones every document read loads: zod as ~100 separate modules cost
+    // about 0.1 s of CPU per run to resolve, read and compile, bundled (and compile-cached,
+    // below) about a third of that; csv-parse and @medplum/core a further ~15 ms.
+    plugins: [{ name: 'packages-external-but-the-readers', setup: keepPackagesExternal }],
     // The CLI runs server/ modules outside Next, where the `server-only` marker would throw.
     alias: { 'server-only': join(ROOT, 'node_modules', 'server-only', 'empty.js') },
     logLevel: 'error',
