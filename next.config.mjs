@@ -12,8 +12,10 @@ const nextConfig = {
   poweredByHeader: false,
   // One self-contained server per instance (node <distDir>/standalone/server.js): scripts/start.mjs, Dockerfile.
   output: 'standalone',
-  // The handout fonts are read from the project folder at run time, so the tracer copies the
-  // project into the standalone output: leave out what no server needs (tests, reports, benchmarks).
+  // The standalone output holds what the server reads: the traced modules, and the handout's
+  // source fonts (public/fonts, node_modules/@expo-google-fonts: server/handout-fonts.ts reads
+  // them by paths that start with those folders). Should a future read make the tracer copy the
+  // whole project again, what no server needs stays out.
   outputFileTracingExcludes: {
     '*': ['tests/**', 'reports/**', 'test-results/**', 'bench/**', '.git/**'],
   },

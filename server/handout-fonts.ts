@@ -12,13 +12,10 @@ import { readTrueTypeTables } from '../lib/handout/truetype-subset';
 import type { TrueTypeTables } from '../lib/handout/truetype-subset';
 
 /**
- * DejaVu Sans, relative to the project root (licence alongside). The handout never uses the
- * whole face: it is cut into the core and blocks (lib/handout/font/dejavu-core.ts, chunks.ts).
+ * DejaVu Sans, in public/fonts (licence alongside). The handout never uses the whole face: it
+ * is cut into the core and blocks (lib/handout/font/dejavu-core.ts, chunks.ts).
  */
-const DEJAVU_FILES = {
-  regular: join('public', 'fonts', 'DejaVuSans.ttf'),
-  bold: join('public', 'fonts', 'DejaVuSans-Bold.ttf'),
-} as const;
+const DEJAVU_NAMES = { regular: 'DejaVuSans.ttf', bold: 'DejaVuSans-Bold.ttf' } as const;
 
 /**
  * The Noto Sans families (SIL Open Font License 1.1) for scripts DejaVu Sans lacks, as the npm
@@ -43,8 +40,22 @@ const wholeFaces = new Map<string, TrueTypeTables>();
 /** Pieces cut so far (undefined: no glyph there), by "key.weight". */
 const pieces = new Map<string, Uint8Array | undefined>();
 
-function read(file: string): Uint8Array {
-  const buffer = readFileSync(join(process.cwd(), file));
+function notoFile(family: ScriptFamily, weight: FontWeight): string {
+  return FALLBACK_FILES[family].replaceAll('{w}', WEIGHTS[weight]);
+}
+
+/**
+ * Reads a source font. Each path starts with a fixed folder: the build's file tracer then copies
+ * those two folders into the standalone output, not the whole project (which a path made of a
+ * variable alone would make it do).
+ */
+function readSourceFont(family: ScriptFamily | 'dejavu', weight: FontWeight): Uint8Array {
+  const buffer =
+    family === 'dejavu'
+      ? readFileSync(join(process.cwd(), 'public', 'fonts', DEJAVU_NAMES[weight]))
+      : readFileSync(
+          join(process.cwd(), 'node_modules', '@expo-google-fonts', notoFile(family, weight)),
+        );
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }
 
@@ -55,19 +66,15 @@ function read(file: string): Uint8Array {
  * @returns the path
  */
 export function sourceFontFile(family: ScriptFamily | 'dejavu', weight: FontWeight): string {
-  if (family === 'dejavu') return DEJAVU_FILES[weight];
-  return join(
-    'node_modules',
-    '@expo-google-fonts',
-    FALLBACK_FILES[family].replaceAll('{w}', WEIGHTS[weight]),
-  );
+  if (family === 'dejavu') return join('public', 'fonts', DEJAVU_NAMES[weight]);
+  return join('node_modules', '@expo-google-fonts', notoFile(family, weight));
 }
 
 function wholeFace(family: ScriptFamily | 'dejavu', weight: FontWeight): TrueTypeTables {
   const id = `${family}.${weight}`;
   let whole = wholeFaces.get(id);
   if (!whole) {
-    whole = readTrueTypeTables(read(sourceFontFile(family, weight)));
+    whole = readTrueTypeTables(readSourceFont(family, weight));
     wholeFaces.set(id, whole);
   }
   return whole;
@@ -83,7 +90,7 @@ function wholeFace(family: ScriptFamily | 'dejavu', weight: FontWeight): TrueTyp
 export function handoutFontFile(key: FallbackKey, weight: FontWeight): Uint8Array | undefined {
   if (key !== DEJAVU_CORE && !FALLBACK_KEY.test(key)) return undefined;
   const [family, block] = key.split('-') as [ScriptFamily | 'dejavu', string | undefined];
-  if (block === undefined) return read(sourceFontFile(family, weight));
+  if (block === undefined) return readSourceFont(family, weight);
   const id = `${key}.${weight}`;
   if (!pieces.has(id)) {
     const whole = wholeFace(family, weight);
