@@ -14,11 +14,8 @@ const nextConfig = {
   output: 'standalone',
   // The standalone output holds what the server reads: the traced modules, and the handout's
   // source fonts (public/fonts, node_modules/@expo-google-fonts: server/handout-fonts.ts reads
-  // them by paths that start with those folders). Should a future read make the tracer copy the
-  // whole project again, what no server needs stays out.
-  outputFileTracingExcludes: {
-    '*': ['tests/**', 'reports/**', 'test-results/**', 'bench/**', '.git/**'],
-  },
+  // them by paths that start with those folders). No exclusion list: Next matches one anywhere in
+  // a path, so the former 'bench/**' also dropped the server chunks of a `.next-bench` build.
   // Types are checked by `npm test` (tsc), not again by every build or first `npm run app`.
   typescript: { ignoreBuildErrors: true },
   // Lets parallel local builds (and their test servers) use separate output folders.
