@@ -1,19 +1,19 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config';
 
-// The unit tests of the clinical core (classify, units, validate, interpret, result, safety rules),
+// The unit tests of the clinical core (classify, units, dates, interpret, result, safety rules),
 // for `npm run test:mutation`: Stryker runs the covering ones once per mutant. The PDF, CLI and
 // HTTP suites cover other modules, and the fast-check properties
 // (tests/unit/lib/interpret-properties.test.ts) cover every mutant with thousands of runs: they
 // would only add hours. The list replaces the base `include` (mergeConfig would append to it and
-// run every unit test). The result statics are memoised per kind of result, so Stryker's per-test
-// coverage credits only the first test that builds a kind;
-// tests/unit/lib/interpret/result-statics.test.ts builds its own kinds (see its header) so that
-// those mutants meet the assertions about them.
+// run every unit test). The result statics are memoised per kind of result: the setup file
+// empties the memo before each test, so a mutant of the code that builds them meets every test
+// that checks them, not only the first test (in whatever order) to build a kind.
 export default defineConfig({
   ...base,
   test: {
     ...base.test,
+    setupFiles: ['tests/unit/support/forget-statics.ts'],
     include: [
       'tests/unit/lib/classify*.test.ts',
       'tests/unit/lib/units.test.ts',

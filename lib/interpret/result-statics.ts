@@ -148,7 +148,16 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
 // without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more CPU
 // (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band sets x
 // 128 contexts x 3), so the memo is bounded.
-const STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
+let STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
+
+/**
+ * Forgets the shared parts built so far; the next result of each kind builds them again. For
+ * mutation testing (vitest.mutation.config.ts): each test then builds the kinds it checks, so a
+ * mutant of the building code meets every test about it, not only the first to build the kind.
+ */
+export function forgetResultStatics(): void {
+  STATICS = new WeakMap();
+}
 
 function kindKey(kind: ResultKind): number {
   let possibleBits = 0;

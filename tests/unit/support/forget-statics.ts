@@ -1,0 +1,7 @@
+// Setup file of vitest.mutation.config.ts: every test builds the result parts it checks.
+import { beforeEach } from 'vitest';
+import { forgetResultStatics } from '@/lib/interpret/result-statics';
+
+beforeEach(() => {
+  forgetResultStatics();
+});
