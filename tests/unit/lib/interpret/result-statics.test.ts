@@ -171,3 +171,25 @@ describe('result statics: labels and citations', () => {
     },
   );
 });
+
+describe('result statics: kinds that differ in one part of the memo key', () => {
+  // Each pair is built in one test, so a key that confuses the two kinds lends the first one's
+  // parts to the second.
+  it('bands: two censored vitamin D values of other possible bands', () => {
+    const low = one({ analyte: 'vitamin-d', value: '<25', unit: 'ng/mL' });
+    const high = one({ analyte: 'vitamin-d', value: '>90', unit: 'ng/mL' });
+    expect([low.status, high.status]).toEqual(['indeterminate', 'indeterminate']);
+    expect(low.possibleStatuses).toEqual(['deficient', 'insufficient']);
+    expect(high.possibleStatuses).toEqual(['sufficient', 'high']);
+    expect(ids(low.nextSteps)).not.toEqual(ids(high.nextSteps));
+  });
+
+  it('context: the same B12 value with metformin and with a PPI ticked', () => {
+    const metformin = one({ analyte: 'vitamin-b12', value: 150, unit: 'pg/mL' }, ['metformin']);
+    const ppi = one({ analyte: 'vitamin-b12', value: 150, unit: 'pg/mL' }, ['ppi']);
+    expect(metformin.notes.map((note) => note.source)).toContain('metformin');
+    expect(metformin.notes.map((note) => note.source)).not.toContain('ppi');
+    expect(ppi.notes.map((note) => note.source)).toContain('ppi');
+    expect(ppi.notes.map((note) => note.source)).not.toContain('metformin');
+  });
+});
