@@ -156,6 +156,32 @@ function conditionSuggestions(resources: readonly unknown[]): ContextSuggestion[
 }
 
 /**
+ * The patient's age from a FHIR birth date, which may give only the year (`1950`) or the year
+ * and month (`1950-06`): then the least age that date allows, taking the last day it can mean,
+ * so a suggestion never claims an age the chart does not show.
+ * @param birthDate - the Patient's birthDate
+ * @param asOf - today's date, YYYY-MM-DD
+ * @returns whole years and whether the date was complete, or null (malformed, or after today)
+ */
+function leastAge(birthDate: string, asOf: string): { years: number; exact: boolean } | null {
+  const partial = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/.exec(birthDate);
+  const latest =
+    partial === null
+      ? birthDate
+      : partial[2] === undefined
+        ? `${partial[1]}-12-31`
+        : `${partial[1]}-${partial[2]}-${String(lastDayOfMonth(Number(partial[1]), Number(partial[2]))).padStart(2, '0')}`;
+  // A birth date after today is an error in the chart, not an age.
+  if (latest > asOf) return null;
+  const years = ageInYears(latest, asOf);
+  return years === null ? null : { years, exact: partial === null };
+}
+
+function lastDayOfMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/**
  * The suggested context ticks.
  * @param chart - the Patient (birthDate) and the medication and condition resources read
  * @param asOf - today's date, YYYY-MM-DD
@@ -173,16 +199,12 @@ export function suggestContext(
     ...medicationSuggestions(chart.medications),
     ...conditionSuggestions(chart.conditions),
   ];
-  const birthDate = chart.birthDate;
-  // A birth date after today is an error in the chart, not an age.
-  if (birthDate !== undefined && birthDate <= asOf) {
-    const age = ageInYears(birthDate, asOf);
-    if (age !== null && age >= 65) {
-      suggestions.push({
-        flag: 'age-65-plus',
-        evidence: `Patient: born ${birthDate}, ${age} years old`,
-      });
-    }
+  const age = chart.birthDate === undefined ? null : leastAge(chart.birthDate, asOf);
+  if (age !== null && age.years >= 65) {
+    suggestions.push({
+      flag: 'age-65-plus',
+      evidence: `Patient: born ${chart.birthDate}, ${age.exact ? '' : 'at least '}${age.years} years old`,
+    });
   }
   const order: readonly ContextFlag[] = ['age-65-plus', 'metformin', 'ppi', 'ckd', 'pregnancy'];
   return suggestions.sort((a, b) => order.indexOf(a.flag) - order.indexOf(b.flag));

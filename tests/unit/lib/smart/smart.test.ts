@@ -302,13 +302,22 @@ describe('suggestContext', () => {
     expect(flags.some((s) => s.flag === 'age-65-plus')).toBe(flagged);
   });
 
-  it.each(['1950', '1950-13', 'unknown', '2030-01-01'])(
-    'suggests no age from a birth date of %s (partial, malformed or after today)',
+  it.each(['1950-13', 'unknown', '2030-01-01', '2026-12', '1961-12'])(
+    'suggests no age from a birth date of %s (malformed, after today, or possibly under 65)',
     (birthDate) => {
       const flags = suggestContext({ birthDate, medications: [], conditions: [] }, ASOF);
       expect(flags).toEqual([]);
     },
   );
+
+  it.each([
+    ['1950', 'Patient: born 1950, at least 75 years old'],
+    ['1961-11', 'Patient: born 1961-11, at least 65 years old'],
+    ['1961-12-01', 'Patient: born 1961-12-01, 65 years old'],
+  ])('reads the least age a FHIR birth date of %s allows', (birthDate, evidence) => {
+    const flags = suggestContext({ birthDate, medications: [], conditions: [] }, ASOF);
+    expect(flags).toEqual([{ flag: 'age-65-plus', evidence }]);
+  });
 });
 
 describe('buildHandoutDocumentReference', () => {
