@@ -43,3 +43,17 @@ export function formatCutoffRange(
 ): string {
   return `${formatCutoff(low, decimals)}-${formatCutoff(high, decimals)} ${unit}`;
 }
+
+/**
+ * The borderline band a B12 rule set's name states, "200-300 pg/mL", from its cut-offs in a unit
+ * (the English and Spanish handouts name the rule set in the unit the lab reported).
+ * @param cutoffs - the rule set's cut-offs in one unit
+ * @returns the range from the deficient cut-off to the sufficient one, with the unit
+ */
+export function formatBorderlineRange(cutoffs: {
+  readonly deficientBelow: number;
+  readonly sufficientFrom: number;
+  readonly unit: string;
+}): string {
+  return formatCutoffRange(cutoffs.deficientBelow, cutoffs.sufficientFrom, cutoffs.unit);
+}

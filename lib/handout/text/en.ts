@@ -1,3 +1,4 @@
+import { formatBorderlineRange, formatCutoffQuantity } from '../../cutoff-text';
 import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
 
@@ -329,6 +330,14 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     generated: 'Made on {date}.',
     page: 'Page {page} of {pages}',
   },
-  ruleSetNames: {},
+  // In the unit the lab reported, as the results table shows the value (the screen and the
+  // references name them in the published unit).
+  ruleSetNames: {
+    'b12-common': (cutoffs) => `Common (borderline ${formatBorderlineRange(cutoffs)})`,
+    'b12-wide-350': (cutoffs) => `Wide grey zone (borderline ${formatBorderlineRange(cutoffs)})`,
+    'b12-wide-400': (cutoffs) => `Wide grey zone (borderline ${formatBorderlineRange(cutoffs)})`,
+    'mg-rosanoff-2022': (cutoffs) =>
+      `Rosanoff 2022 (proposed lower limit ${formatCutoffQuantity(cutoffs.sufficientFrom, cutoffs.unit)})`,
+  },
   disclaimer: 'This sheet does not replace advice from your clinician.',
 };

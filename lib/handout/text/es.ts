@@ -1,6 +1,5 @@
-import { formatCutoffQuantity, formatCutoffRange } from '../../cutoff-text';
+import { formatBorderlineRange, formatCutoffQuantity } from '../../cutoff-text';
 import { monthName } from '../../month-names';
-import type { CutoffsInUnit } from '../../types';
 import type { HandoutText } from './handout-text';
 
 const STATUS_FEMININE = {
@@ -20,10 +19,6 @@ const STATUS_MASCULINE = {
 } as const;
 
 const NEW_TEST_ACTION = 'Puede que le pidan otro análisis que dé un número.';
-
-/** "200-300 pg/mL": the borderline band a B12 rule set's name states, from its cut-offs. */
-const borderline = (cutoffs: CutoffsInUnit): string =>
-  formatCutoffRange(cutoffs.deficientBelow, cutoffs.sufficientFrom, cutoffs.unit);
 
 /**
  * Spanish wording of the patient handout, written for Spanish-speaking patients in the US (usted,
@@ -349,9 +344,9 @@ export const HANDOUT_TEXT_ES: HandoutText = {
   ruleSetNames: {
     'endocrine-society-2011': () => 'Sociedad de Endocrinología 2011',
     'iom-2011': () => 'Instituto de Medicina de EE. UU. (IOM) 2011',
-    'b12-common': (cutoffs) => `Habitual (zona límite ${borderline(cutoffs)})`,
-    'b12-wide-350': (cutoffs) => `Zona gris amplia (zona límite ${borderline(cutoffs)})`,
-    'b12-wide-400': (cutoffs) => `Zona gris amplia (zona límite ${borderline(cutoffs)})`,
+    'b12-common': (cutoffs) => `Habitual (zona límite ${formatBorderlineRange(cutoffs)})`,
+    'b12-wide-350': (cutoffs) => `Zona gris amplia (zona límite ${formatBorderlineRange(cutoffs)})`,
+    'b12-wide-400': (cutoffs) => `Zona gris amplia (zona límite ${formatBorderlineRange(cutoffs)})`,
     'mg-rosanoff-2022': (cutoffs) =>
       `Rosanoff 2022 (límite inferior ${formatCutoffQuantity(cutoffs.sufficientFrom, cutoffs.unit)})`,
     'mg-conventional': () => 'Intervalo de referencia convencional',

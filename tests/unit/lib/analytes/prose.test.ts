@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { ANALYTES, listRuleSets } from '@/lib/analytes/registry';
 import { cutoffsInUnit } from '@/lib/classify';
 import { formatCutoff, formatCutoffQuantity, formatCutoffRange } from '@/lib/cutoff-text';
+import { HANDOUT_TEXT_EN } from '@/lib/handout/text/en';
 import { HANDOUT_TEXT_ES } from '@/lib/handout/text/es';
 import type { RuleSet, RuleSetId, UnitCode } from '@/lib/types';
 
@@ -85,6 +86,30 @@ describe('analyte prose', () => {
       expect(HANDOUT_TEXT_ES.ruleSetNames[id]?.(cutoffsInUnit(ruleSet, unit))).toBe(name);
     },
   );
+
+  it.each([
+    ['b12-common', 'pg/mL', 'Common (borderline 200-300 pg/mL)'],
+    ['b12-common', 'pmol/L', 'Common (borderline 148-221 pmol/L)'],
+    ['b12-wide-350', 'ng/L', 'Wide grey zone (borderline 200-350 ng/L)'],
+    ['b12-wide-400', 'pmol/L', 'Wide grey zone (borderline 148-295 pmol/L)'],
+    ['mg-rosanoff-2022', 'mmol/L', 'Rosanoff 2022 (proposed lower limit 0.85 mmol/L)'],
+    ['mg-rosanoff-2022', 'mg/dL', 'Rosanoff 2022 (proposed lower limit 2.07 mg/dL)'],
+  ] as const)(
+    'the English handout names %s in %s from the cut-offs: %s',
+    (id: RuleSetId, unit: UnitCode, name) => {
+      const ruleSet = listRuleSets().find((candidate) => candidate.id === id)!;
+      expect(HANDOUT_TEXT_EN.ruleSetNames[id]?.(cutoffsInUnit(ruleSet, unit))).toBe(name);
+    },
+  );
+
+  it('names a rule set in its published unit as the analyte data does (English)', () => {
+    for (const ruleSet of listRuleSets()) {
+      const name = HANDOUT_TEXT_EN.ruleSetNames[ruleSet.id];
+      if (name === undefined) continue;
+      const published = ruleSet.id.startsWith('b12') ? 'pg/mL' : 'mmol/L';
+      expect(name(cutoffsInUnit(ruleSet, published)), ruleSet.id).toBe(ruleSet.name);
+    }
+  });
 });
 
 describe('formatCutoff', () => {

@@ -285,6 +285,20 @@ describe('buildHandoutModel', () => {
       'Esta hoja no reemplaza los consejos de su proveedor de salud.',
     );
   });
+  it('footer names a rule set with cut-offs in the unit the lab reported, in both languages', () => {
+    const interpretation = interpretOrThrow({
+      results: [
+        { analyte: 'vitamin-b12', value: 160, unit: 'pmol/L' },
+        { analyte: 'magnesium', value: 2.1, unit: 'mg/dL' },
+      ],
+    });
+    const en = buildHandoutModel(interpretation, { lang: 'en', generatedOn: GENERATED_ON });
+    expect(en.footer.lines.join(' ')).toContain(
+      'Vitamin B12: Common (borderline 148-221 pmol/L); Magnesium: Rosanoff 2022 (proposed lower limit 2.07 mg/dL)',
+    );
+    const es = buildHandoutModel(interpretation, { lang: 'es', generatedOn: GENERATED_ON });
+    expect(es.footer.lines.join(' ')).toContain('Habitual (zona límite 148-221 pmol/L)');
+  });
 });
 
 describe('handout wording', () => {
