@@ -68,37 +68,29 @@ describe('analyte prose', () => {
     );
   });
 
+  const HANDOUT_TEXTS = { en: HANDOUT_TEXT_EN, es: HANDOUT_TEXT_ES } as const;
   it.each([
-    ['b12-common', 'pg/mL', 'Habitual (zona límite 200-300 pg/mL)'],
-    ['b12-common', 'pmol/L', 'Habitual (zona límite 148-221 pmol/L)'],
-    ['b12-wide-350', 'pg/mL', 'Zona gris amplia (zona límite 200-350 pg/mL)'],
-    ['b12-wide-400', 'ng/L', 'Zona gris amplia (zona límite 200-400 ng/L)'],
-    ['b12-wide-400', 'pmol/L', 'Zona gris amplia (zona límite 148-295 pmol/L)'],
-    ['mg-rosanoff-2022', 'mmol/L', 'Rosanoff 2022 (límite inferior 0.85 mmol/L)'],
-    ['mg-rosanoff-2022', 'mg/dL', 'Rosanoff 2022 (límite inferior 2.07 mg/dL)'],
-    ['mg-rosanoff-2022', 'meq/L', 'Rosanoff 2022 (límite inferior 1.7 meq/L)'],
-    ['mg-conventional', 'mmol/L', 'Intervalo de referencia convencional'],
-    ['iom-2011', 'nmol/L', 'Instituto de Medicina de EE. UU. (IOM) 2011'],
+    ['es', 'b12-common', 'pg/mL', 'Habitual (zona límite 200-300 pg/mL)'],
+    ['es', 'b12-common', 'pmol/L', 'Habitual (zona límite 148-221 pmol/L)'],
+    ['es', 'b12-wide-350', 'pg/mL', 'Zona gris amplia (zona límite 200-350 pg/mL)'],
+    ['es', 'b12-wide-400', 'ng/L', 'Zona gris amplia (zona límite 200-400 ng/L)'],
+    ['es', 'b12-wide-400', 'pmol/L', 'Zona gris amplia (zona límite 148-295 pmol/L)'],
+    ['es', 'mg-rosanoff-2022', 'mmol/L', 'Rosanoff 2022 (límite inferior 0.85 mmol/L)'],
+    ['es', 'mg-rosanoff-2022', 'mg/dL', 'Rosanoff 2022 (límite inferior 2.07 mg/dL)'],
+    ['es', 'mg-rosanoff-2022', 'meq/L', 'Rosanoff 2022 (límite inferior 1.7 meq/L)'],
+    ['es', 'mg-conventional', 'mmol/L', 'Intervalo de referencia convencional'],
+    ['es', 'iom-2011', 'nmol/L', 'Instituto de Medicina de EE. UU. (IOM) 2011'],
+    ['en', 'b12-common', 'pg/mL', 'Common (borderline 200-300 pg/mL)'],
+    ['en', 'b12-common', 'pmol/L', 'Common (borderline 148-221 pmol/L)'],
+    ['en', 'b12-wide-350', 'ng/L', 'Wide grey zone (borderline 200-350 ng/L)'],
+    ['en', 'b12-wide-400', 'pmol/L', 'Wide grey zone (borderline 148-295 pmol/L)'],
+    ['en', 'mg-rosanoff-2022', 'mmol/L', 'Rosanoff 2022 (proposed lower limit 0.85 mmol/L)'],
+    ['en', 'mg-rosanoff-2022', 'mg/dL', 'Rosanoff 2022 (proposed lower limit 2.07 mg/dL)'],
   ] as const)(
-    'the Spanish handout names %s in %s from the cut-offs: %s',
-    (id: RuleSetId, unit: UnitCode, name) => {
+    'the %s handout names %s in %s from the cut-offs: %s',
+    (lang, id: RuleSetId, unit: UnitCode, name) => {
       const ruleSet = listRuleSets().find((candidate) => candidate.id === id)!;
-      expect(HANDOUT_TEXT_ES.ruleSetNames[id]?.(cutoffsInUnit(ruleSet, unit))).toBe(name);
-    },
-  );
-
-  it.each([
-    ['b12-common', 'pg/mL', 'Common (borderline 200-300 pg/mL)'],
-    ['b12-common', 'pmol/L', 'Common (borderline 148-221 pmol/L)'],
-    ['b12-wide-350', 'ng/L', 'Wide grey zone (borderline 200-350 ng/L)'],
-    ['b12-wide-400', 'pmol/L', 'Wide grey zone (borderline 148-295 pmol/L)'],
-    ['mg-rosanoff-2022', 'mmol/L', 'Rosanoff 2022 (proposed lower limit 0.85 mmol/L)'],
-    ['mg-rosanoff-2022', 'mg/dL', 'Rosanoff 2022 (proposed lower limit 2.07 mg/dL)'],
-  ] as const)(
-    'the English handout names %s in %s from the cut-offs: %s',
-    (id: RuleSetId, unit: UnitCode, name) => {
-      const ruleSet = listRuleSets().find((candidate) => candidate.id === id)!;
-      expect(HANDOUT_TEXT_EN.ruleSetNames[id]?.(cutoffsInUnit(ruleSet, unit))).toBe(name);
+      expect(HANDOUT_TEXTS[lang].ruleSetNames[id]?.(cutoffsInUnit(ruleSet, unit))).toBe(name);
     },
   );
 
