@@ -1,7 +1,7 @@
 // Mutation testing of the clinical core: `npm run test:mutation` (not part of `npm test`: it runs
 // the covering unit tests once per mutant, minutes on this machine). Every mutant of the files
 // below should make at least one unit test fail; the ones that cannot (equivalent mutants) are
-// listed in the session note. The score per file is in the clear-text table and
+// described in README.md (Tooling). The score per file is in the clear-text table and
 // reports/mutation/index.html.
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
