@@ -1,4 +1,5 @@
-import { formatCutoffQuantity, formatCutoffRange } from '../cutoff-text';
+import { formatCutoffRange } from '../cutoff-text';
+import { RULE_SET_NAMES_FROM_CUTOFFS } from '../rule-set-names';
 import type { Analyte } from '../types';
 
 /**
@@ -32,11 +33,6 @@ const MG_SHARED = {
   caveats: [],
 } as const;
 
-/** "0.85 mmol/L": the lower limit Rosanoff 2022 proposes, as its rule-set name states it. */
-const ROSANOFF_LOWER_LIMIT_TEXT = formatCutoffQuantity(
-  ROSANOFF_SUFFICIENT_FROM['mmol/L'],
-  'mmol/L',
-);
 /** "0.70-0.85 mmol/L": the proposed band, two decimals as the clinical reference labels it. */
 const ROSANOFF_BAND_TEXT = formatCutoffRange(
   MG_SHARED.deficientBelow['mmol/L'],
@@ -86,7 +82,12 @@ export const MAGNESIUM = {
     {
       ...MG_SHARED,
       id: 'mg-rosanoff-2022',
-      name: `Rosanoff 2022 (proposed lower limit ${ROSANOFF_LOWER_LIMIT_TEXT})`,
+      // "Rosanoff 2022 (proposed lower limit 0.85 mmol/L)", in the published unit.
+      name: RULE_SET_NAMES_FROM_CUTOFFS['mg-rosanoff-2022']({
+        deficientBelow: MG_SHARED.deficientBelow['mmol/L'],
+        sufficientFrom: ROSANOFF_SUFFICIENT_FROM['mmol/L'],
+        unit: 'mmol/L',
+      }),
       isDefault: true,
       sufficientFrom: ROSANOFF_SUFFICIENT_FROM,
       bandNotes: {

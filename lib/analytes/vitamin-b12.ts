@@ -1,4 +1,4 @@
-import { formatCutoffRange } from '../cutoff-text';
+import { RULE_SET_NAMES_FROM_CUTOFFS } from '../rule-set-names';
 import type { Analyte } from '../types';
 
 /** pg/mL x this = pmol/L (as published; from the molar mass below). */
@@ -29,14 +29,19 @@ const SUFFICIENT_FROM_300 = { 'pg/mL': 300, 'pmol/L': 221 } as const;
 const SUFFICIENT_FROM_350 = { 'pg/mL': 350, 'pmol/L': 258 } as const;
 const SUFFICIENT_FROM_400 = { 'pg/mL': 400, 'pmol/L': 295 } as const;
 
-/** "Common (borderline 200-300 pg/mL)": the name states the rule set's own borderline band. */
-function borderlineName(label: string, sufficientFrom: { readonly 'pg/mL': number }): string {
-  const borderline = formatCutoffRange(
-    B12_SHARED.deficientBelow['pg/mL'],
-    sufficientFrom['pg/mL'],
-    'pg/mL',
-  );
-  return `${label} (borderline ${borderline})`;
+/**
+ * "Common (borderline 200-300 pg/mL)": the name states the rule set's own borderline band, in the
+ * published unit (lib/rule-set-names.ts: the English handout writes it in the lab's unit).
+ */
+function publishedName(
+  id: keyof typeof RULE_SET_NAMES_FROM_CUTOFFS,
+  sufficientFrom: { readonly 'pg/mL': number },
+): string {
+  return RULE_SET_NAMES_FROM_CUTOFFS[id]({
+    deficientBelow: B12_SHARED.deficientBelow['pg/mL'],
+    sufficientFrom: sufficientFrom['pg/mL'],
+    unit: 'pg/mL',
+  });
 }
 
 /**
@@ -92,21 +97,21 @@ export const VITAMIN_B12 = {
     {
       ...B12_SHARED,
       id: 'b12-common',
-      name: borderlineName('Common', SUFFICIENT_FROM_300),
+      name: publishedName('b12-common', SUFFICIENT_FROM_300),
       isDefault: true,
       sufficientFrom: SUFFICIENT_FROM_300,
     },
     {
       ...B12_SHARED,
       id: 'b12-wide-350',
-      name: borderlineName('Wide grey zone', SUFFICIENT_FROM_350),
+      name: publishedName('b12-wide-350', SUFFICIENT_FROM_350),
       isDefault: false,
       sufficientFrom: SUFFICIENT_FROM_350,
     },
     {
       ...B12_SHARED,
       id: 'b12-wide-400',
-      name: borderlineName('Wide grey zone', SUFFICIENT_FROM_400),
+      name: publishedName('b12-wide-400', SUFFICIENT_FROM_400),
       isDefault: false,
       sufficientFrom: SUFFICIENT_FROM_400,
     },

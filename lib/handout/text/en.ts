@@ -1,4 +1,4 @@
-import { formatBorderlineRange, formatCutoffQuantity } from '../../cutoff-text';
+import { RULE_SET_NAMES_FROM_CUTOFFS } from '../../rule-set-names';
 import { monthName } from '../../month-names';
 import type { HandoutText } from './handout-text';
 
@@ -330,14 +330,8 @@ export const HANDOUT_TEXT_EN: HandoutText = {
     generated: 'Made on {date}.',
     page: 'Page {page} of {pages}',
   },
-  // In the unit the lab reported, as the results table shows the value (the screen and the
-  // references name them in the published unit).
-  ruleSetNames: {
-    'b12-common': (cutoffs) => `Common (borderline ${formatBorderlineRange(cutoffs)})`,
-    'b12-wide-350': (cutoffs) => `Wide grey zone (borderline ${formatBorderlineRange(cutoffs)})`,
-    'b12-wide-400': (cutoffs) => `Wide grey zone (borderline ${formatBorderlineRange(cutoffs)})`,
-    'mg-rosanoff-2022': (cutoffs) =>
-      `Rosanoff 2022 (proposed lower limit ${formatCutoffQuantity(cutoffs.sufficientFrom, cutoffs.unit)})`,
-  },
+  // The analyte data's names, written in the unit the lab reported, as the results table shows
+  // the value (the screen and the references name them in the published unit).
+  ruleSetNames: RULE_SET_NAMES_FROM_CUTOFFS,
   disclaimer: 'This sheet does not replace advice from your clinician.',
 };
