@@ -256,9 +256,6 @@ export function findCritical(
   return null;
 }
 
-/** How a cut-off is written (lib/cutoff-text.ts: one function for every sentence that states one). */
-export { formatCutoff };
-
 /**
  * The bands of a rule set in one unit, ascending, for scales and tables.
  * @param ruleSet - the rule set

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { citationHref } from '../../lib/citations';
-import { formatCutoff } from '../../lib/classify';
+import { formatCutoff } from '../../lib/cutoff-text';
 import { buildReferences } from '../../lib/references';
 import type { References } from '../../lib/references-schema';
 import { EXIT } from './io';

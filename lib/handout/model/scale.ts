@@ -1,4 +1,4 @@
-import { formatCutoff } from '../../classify';
+import { formatCutoff } from '../../cutoff-text';
 import { findScalePosition } from '../../scale';
 import type { BandStatus, ResultInterpretation } from '../../types';
 import type { HandoutText } from '../text/handout-text';

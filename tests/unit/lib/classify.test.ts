@@ -5,9 +5,9 @@ import {
   cutoffsInUnit,
   findBand,
   findCritical,
-  formatCutoff,
   limitInUnit,
 } from '@/lib/classify';
+import { formatCutoff } from '@/lib/cutoff-text';
 import type { Comparator, CutoffsInUnit } from '@/lib/types';
 
 // Hand-written cut-offs (A = 20, B = 30, C = 100, critical below 5 and above 150), so each
