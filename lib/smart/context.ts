@@ -165,20 +165,17 @@ function conditionSuggestions(resources: readonly unknown[]): ContextSuggestion[
  */
 function leastAge(birthDate: string, asOf: string): { years: number; exact: boolean } | null {
   const partial = /^(\d{4})(?:-(0[1-9]|1[0-2]))?$/.exec(birthDate);
-  const latest =
-    partial === null
-      ? birthDate
-      : partial[2] === undefined
-        ? `${partial[1]}-12-31`
-        : `${partial[1]}-${partial[2]}-${String(lastDayOfMonth(Number(partial[1]), Number(partial[2]))).padStart(2, '0')}`;
+  let latest = birthDate;
+  if (partial !== null) {
+    // The last day of the year, or of the month, the date gives.
+    const [, year = '', month = '12'] = partial;
+    const lastDay = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
+    latest = `${year}-${month}-${String(lastDay).padStart(2, '0')}`;
+  }
   // A birth date after today is an error in the chart, not an age.
   if (latest > asOf) return null;
   const years = ageInYears(latest, asOf);
   return years === null ? null : { years, exact: partial === null };
-}
-
-function lastDayOfMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
 /**
