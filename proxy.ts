@@ -19,8 +19,9 @@ import { refuseUnroutedRequest } from '@/server/request-guard';
 import { listSmartIssuers, smartConnectOrigins, smartFrameOrigins } from '@/server/smart-config';
 
 /**
- * Refuses bodies, odd methods and Next-Action, answers unknown API paths, and sets the page's Content-Security-Policy on the request (where
- * Next.js reads the nonce while rendering) and on the response (where the browser enforces it).
+ * Refuses bodies, odd methods and Next-Action, answers unknown API paths, and sets the page's
+ * Content-Security-Policy on the request (where Next.js reads the nonce while rendering) and on the
+ * response (where the browser enforces it).
  * @param request - the incoming request
  * @returns the response
  */
@@ -49,7 +50,8 @@ export function proxy(request: NextRequest): Response {
   requestHeaders.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set('Content-Security-Policy', policy);
-  // X-Frame-Options has no allow-list: with frame origins configured, frame-ancestors alone decides.
+  // X-Frame-Options has no allow-list: with frame origins configured, frame-ancestors alone
+  // decides.
   if (frameAncestors.length === 0) response.headers.set('X-Frame-Options', 'DENY');
   return response;
 }

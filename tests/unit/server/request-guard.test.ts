@@ -1,8 +1,8 @@
 /**
- * What the app refuses from the request line and headers (server/request-guard.ts), through
- * the two places that use it: the proxy (pages and unknown API paths) and the route frame
- * (the API routes). Plain Request objects: no server needed. Methods Next.js cannot route
- * (TRACE, TRACK, WebDAV), timeouts and the lingering close are nginx's: tests/e2e/api-nginx.spec.ts.
+ * What the app refuses from the request line and headers (server/request-guard.ts), through the two
+ * places that use it: the proxy (pages and unknown API paths) and the route frame (the API routes).
+ * Plain Request objects: no server needed. Methods Next.js cannot route (TRACE, TRACK, WebDAV),
+ * timeouts and the lingering close are nginx's: tests/e2e/api-nginx.spec.ts.
  */
 import { NextRequest } from 'next/server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
