@@ -1,4 +1,4 @@
-import type { ImportedPanel, ReportStatus } from '@/lib/formats/import-types';
+import type { ImportedPanel, ImportWarning, ReportStatus } from '@/lib/formats/import-types';
 import { formatLocation } from '@/lib/formats/location';
 import type { AnalyteFormOptions } from '@/lib/references';
 import type { Panel } from '@/lib/schemas';
@@ -118,7 +118,7 @@ export function buildPanel(
 ): { panel: Panel; indexMap: AnalyteId[]; imported: PanelSources } {
   const indexMap: AnalyteId[] = [];
   const results: Panel['results'] = [];
-  const warnings: PanelSources['warnings'] = [];
+  const warnings: ImportWarning[] = [];
   const sources: NonNullable<PanelSources['sources']>[number][] = [];
   const ruleSets: NonNullable<Panel['ruleSets']> = {};
   for (const analyte of order) {

@@ -11,6 +11,7 @@ import type {
   ImportNotice,
   ImportOrigin,
   ImportOutcome,
+  ImportWarning,
   LocatedError,
   ResultSource,
 } from './import-types';
@@ -42,7 +43,7 @@ interface Group {
   readonly results: PanelResult[];
   readonly labels: Array<ImportOrigin['results'][number]>;
   readonly sources: ResultSource[];
-  readonly warnings: ImportedPanel['warnings'];
+  readonly warnings: ImportWarning[];
   readonly errors: LocatedError[];
 }
 

@@ -47,6 +47,13 @@ export interface ResultSource {
   readonly carried?: Readonly<Partial<Record<CarriedElement, unknown>>>;
 }
 
+/** A warning the source adds to one result (by its index in the panel). */
+export interface ImportWarning {
+  readonly resultIndex: number;
+  readonly code: WarningCode;
+  readonly message: string;
+}
+
 /**
  * A panel read from a file or a paste, with the warnings the source format adds (e.g. LOINC
  * 1989-3 measures vitamin D3 only). The panel is built from the source but not yet validated:
@@ -54,7 +61,7 @@ export interface ResultSource {
  */
 export type ImportedPanel = {
   panel: Panel;
-  warnings: Array<{ resultIndex: number; code: WarningCode; message: string }>;
+  warnings: readonly ImportWarning[];
   /** Per result (same index as `panel.results`): what the source said beyond the value. */
   sources?: ReadonlyArray<ResultSource | undefined>;
 };
@@ -104,7 +111,7 @@ export interface ImportItem {
   readonly index: number;
   readonly imported?: ImportedPanel;
   /** Problems that stopped this panel or entry from being read, located in the source. */
-  readonly errors: LocatedError[];
+  readonly errors: readonly LocatedError[];
   readonly origin?: ImportOrigin;
 }
 

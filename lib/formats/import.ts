@@ -2,15 +2,42 @@ import { parseCsv } from './csv/read';
 import { panelsFromFhir } from './fhir/read';
 import { readHl7 } from './hl7';
 import { NOTHING_IGNORED, invalidImport } from './import-types';
-import type { ImportItem, ImportOrigin, ImportOutcome, LocatedError } from './import-types';
+import type {
+  ImportedPanel,
+  ImportItem,
+  ImportOrigin,
+  ImportOutcome,
+  LocatedError,
+} from './import-types';
 import { formatLocation } from './location';
 import type { Location } from './location';
 import type { Panel } from '../schemas';
 import type { FieldError, FieldPath } from '../types';
 
-// Shared by every array element's origin (a batch can hold 100,000 panels).
+// Shared by every element of an array of panels (a batch can hold 100,000): nothing is known of
+// an element's fields before interpret() reads it, and it is read without warnings or errors.
 const NO_RESULTS: ImportOrigin['results'] = Object.freeze([]);
 const NO_FIELDS: ImportOrigin['panelFields'] = Object.freeze({});
+const NO_WARNINGS: ImportedPanel['warnings'] = Object.freeze([]);
+const NO_ERRORS: ImportItem['errors'] = Object.freeze([]);
+
+/**
+ * Where an element of an array of panels is: `[3]`. The label is made when an error needs it,
+ * not for each of a batch's panels.
+ */
+class ArrayElementOrigin implements ImportOrigin {
+  readonly results = NO_RESULTS;
+  readonly panelFields = NO_FIELDS;
+  private readonly index: number;
+
+  constructor(index: number) {
+    this.index = index;
+  }
+
+  get prefix(): ImportOrigin['prefix'] {
+    return [{ label: `[${this.index}]` }];
+  }
+}
 
 /**
  * Decodes a file's bytes: UTF-16 (LE or BE) when it starts with that byte order mark, else UTF-8
@@ -75,9 +102,9 @@ export function importJson(json: unknown): ImportOutcome {
       panels.push({
         index,
         // Validated by interpret(), like every other panel; see ImportedPanel.
-        imported: { panel: json[index] as Panel, warnings: [] },
-        errors: [],
-        origin: { prefix: [{ label: `[${index}]` }], results: NO_RESULTS, panelFields: NO_FIELDS },
+        imported: { panel: json[index] as Panel, warnings: NO_WARNINGS },
+        errors: NO_ERRORS,
+        origin: new ArrayElementOrigin(index),
       });
     }
     return { kind: 'panels', panels, batch: true, ignored: NOTHING_IGNORED, notices: [] };

@@ -159,13 +159,17 @@ export function forgetResultStatics(): void {
   STATICS = new WeakMap();
 }
 
+// Each status's position in STATUSES, looked up rather than searched for on every result.
+const STATUS_INDEX = Object.fromEntries(STATUSES.map((status, index) => [status, index])) as Record<
+  Status,
+  number
+>;
+
 function kindKey(kind: ResultKind): number {
   let possibleBits = 0;
-  for (const band of kind.possible) possibleBits |= 1 << STATUSES.indexOf(band);
+  for (const band of kind.possible) possibleBits |= 1 << STATUS_INDEX[band];
   const critical = kind.critical === null ? 0 : kind.critical === 'low' ? 1 : 2;
-  return (
-    ((kind.context.bits * 32 + possibleBits) * 8 + STATUSES.indexOf(kind.status)) * 4 + critical
-  );
+  return ((kind.context.bits * 32 + possibleBits) * 8 + STATUS_INDEX[kind.status]) * 4 + critical;
 }
 
 /**

@@ -30,6 +30,9 @@ export function findLabPosition(input: NormalisedResult): LabPosition | null {
   }
 }
 
+// Most results have no warning: they share one empty list (results are read-only).
+const NO_WARNINGS: ResultInterpretation['warnings'] = Object.freeze([]);
+
 /**
  * The warnings a result's value implies (the code-based ones are added by interpret()).
  * @param input - the normalised result
@@ -44,7 +47,7 @@ export function collectWarnings(
   position: LabPosition | null,
   view: RuleSetUnitView,
 ): ResultInterpretation['warnings'] {
-  const warnings: Array<ResultInterpretation['warnings'][number]> = [];
+  let warnings: Array<ResultInterpretation['warnings'][number]> | undefined;
   const value = input.value;
   for (const mixup of view.mixups) {
     const hit =
@@ -52,7 +55,7 @@ export function collectWarnings(
       (mixup.below !== undefined && value < mixup.below) ||
       (mixup.within !== undefined && value >= mixup.within.low && value <= mixup.within.high);
     if (hit) {
-      warnings.push({
+      (warnings ??= []).push({
         code: 'possible-unit-mixup',
         message: `${value} ${input.unit} fits ${mixup.likelyUnits.join(' or ')} far better: confirm the unit with the lab report.`,
       });
@@ -62,13 +65,13 @@ export function collectWarnings(
     const assay = view.assayRange;
     const inAssayUnit = convertBetween(value, view.unit, view.assayUnit);
     if (inAssayUnit > assay.high || (assay.low !== undefined && inAssayUnit < assay.low)) {
-      warnings.push({ code: 'outside-assay-range', message: view.assayMessage });
+      (warnings ??= []).push({ code: 'outside-assay-range', message: view.assayMessage });
     }
   }
   if (position !== null && position !== 'unknown' && status !== 'indeterminate') {
     const labNormal = position === 'within';
     if (labNormal !== (status === 'sufficient')) {
-      warnings.push({
+      (warnings ??= []).push({
         code: 'lab-range-discordant',
         message: labNormal
           ? `The lab calls this value normal, but the guideline band is ${status}.`
@@ -76,5 +79,5 @@ export function collectWarnings(
       });
     }
   }
-  return warnings;
+  return warnings ?? NO_WARNINGS;
 }

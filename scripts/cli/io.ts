@@ -72,10 +72,12 @@ export async function readInput(
       }
       return { ok: true, text: decodeInput(Buffer.concat(chunks)) };
     }
-    // One synchronous read and one decode: the promise API reads a large file in chunks and
-    // decodes each, leaving a string that JSON.parse must first flatten (a CLI has nothing else
-    // to do meanwhile).
-    return { ok: true, text: decodeInput(readFileSync(source)) };
+    // One synchronous read straight to text: the promise API reads a large file in chunks and
+    // decodes each, leaving a string that JSON.parse must first flatten, and a byte buffer read
+    // first would sit beside the text until the next full GC. A UTF-16 file's byte order mark
+    // reads as U+FFFD: such a file (or one that starts with U+FFFD) is read again as bytes.
+    const text = readFileSync(source, 'utf8');
+    return { ok: true, text: text.startsWith('\uFFFD') ? decodeInput(readFileSync(source)) : text };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

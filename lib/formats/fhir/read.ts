@@ -5,6 +5,7 @@ import type {
   ImportNotice,
   ImportOrigin,
   ImportOutcome,
+  ImportWarning,
   LocatedError,
 } from '../import-types';
 import type { Panel } from '../../schemas';
@@ -38,7 +39,7 @@ function buildItem(group: Group, index: number): ImportItem {
   const first = group.observations[0];
   const ruleSets: Partial<Record<AnalyteId, string>> = {};
   const panelFields: Record<string, Location> = {};
-  const warnings: ImportedPanel['warnings'] = [];
+  const warnings: ImportWarning[] = [];
   group.observations.forEach((observation, resultIndex) => {
     const analyte = observation.result.analyte as AnalyteId;
     if (observation.ruleSet !== undefined && ruleSets[analyte] === undefined) {
