@@ -6,7 +6,6 @@ import { COMPARATORS } from '../types';
 import { LOINC_TO_ANALYTE, REFUSED_LOINC } from './loinc';
 import { IgnoredList, invalidImport } from './import-types';
 import type {
-  ImportedPanel,
   ImportItem,
   ImportNotice,
   ImportOrigin,

@@ -1,6 +1,5 @@
 import { IgnoredList, invalidImport, NOTHING_IGNORED } from '../import-types';
 import type {
-  ImportedPanel,
   ImportItem,
   ImportNotice,
   ImportOrigin,
