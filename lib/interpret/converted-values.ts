@@ -36,9 +36,53 @@ function roundOutward(value: number, comparator: Comparator, scale: number): num
     : Math.floor(scaled + OUTWARD_EPSILON) / fine;
 }
 
+/** How many values per rule-set view keep their converted values. */
+const MEMO_LIMIT = 4096;
+
+// Memo keys stay small integers (V8 Smis): hundredths * 5 + 4 below 2 ** 30.
+const MAX_HUNDREDTHS = Math.floor((2 ** 30 - 5) / 5);
+
+// A comparator as a number, part of a memo key.
+const COMPARATOR_CODES: Readonly<Record<Comparator, number>> = { '<': 1, '<=': 2, '>': 3, '>=': 4 };
+
+// The converted values of the values met so far, by view (its index), then by a small integer
+// made of the value in hundredths and the comparator. Lab values repeat (whole numbers, one or
+// two decimals): converting each value afresh was about a tenth of the cost of interpret() in
+// bench:interpret. Bounded: MEMO_LIMIT values per view are kept, later ones are converted each
+// time, and so are values with more than two decimals.
+let MEMOS: Array<Map<number, readonly ConvertedValue[]> | undefined> = [];
+
+/**
+ * Forgets the converted values kept so far. For mutation testing (see forgetResultStatics).
+ */
+export function forgetConvertedValues(): void {
+  MEMOS = [];
+}
+
+function convert(
+  value: number,
+  comparator: Comparator | null,
+  view: RuleSetUnitView,
+): readonly ConvertedValue[] {
+  return Object.freeze(
+    view.conversions.map(({ target, scale }) => {
+      const exact = convertBetween(value, view.unit, target);
+      const rounded =
+        comparator === null
+          ? Math.round(exact * scale) / scale
+          : roundOutward(exact, comparator, scale);
+      return Object.freeze({
+        value: rounded,
+        unit: target.code,
+        display: formatDisplay(rounded, comparator, target.code),
+      });
+    }),
+  );
+}
+
 /**
  * The value in every other unit of its analyte: exact values rounded to the unit's decimals,
- * censored bounds rounded outward.
+ * censored bounds rounded outward. Results with the same value share one frozen list.
  * @param value - the value in the view's unit (the bound, when censored)
  * @param comparator - the comparator, or null
  * @param view - the rule set in the reported unit
@@ -48,17 +92,15 @@ export function convertValue(
   value: number,
   comparator: Comparator | null,
   view: RuleSetUnitView,
-): ConvertedValue[] {
-  return view.conversions.map(({ target, scale }) => {
-    const exact = convertBetween(value, view.unit, target);
-    const rounded =
-      comparator === null
-        ? Math.round(exact * scale) / scale
-        : roundOutward(exact, comparator, scale);
-    return {
-      value: rounded,
-      unit: target.code,
-      display: formatDisplay(rounded, comparator, target.code),
-    };
-  });
+): readonly ConvertedValue[] {
+  const hundredths = Math.round(value * 100);
+  if (hundredths / 100 !== value || hundredths > MAX_HUNDREDTHS)
+    return convert(value, comparator, view);
+  const key = hundredths * 5 + (comparator === null ? 0 : COMPARATOR_CODES[comparator]);
+  const memo = (MEMOS[view.index] ??= new Map());
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  const converted = convert(value, comparator, view);
+  if (memo.size < MEMO_LIMIT) memo.set(key, converted);
+  return converted;
 }

@@ -1,8 +1,16 @@
 import { getAnalyte } from '../analytes/registry';
 import { MAX_VALUE_TEXT_LENGTH, VALUE_MESSAGE, VALUE_TEXT_PATTERN } from '../schemas';
 import type { PanelResult } from '../schemas';
-import { convertUnit, findUnit, listUnits, normaliseUnit } from '../units';
-import type { AnalyteId, Comparator, FieldError, FieldPath, UnitCode } from '../types';
+import { convertBetween, findUnit, listUnits, normaliseUnit } from '../units';
+import type {
+  AnalyteId,
+  Comparator,
+  FieldError,
+  FieldPath,
+  UnitCode,
+  UnitDefinition,
+} from '../types';
+import { ANALYTE_IDS } from '../types';
 
 /** A schema-valid result after unit normalisation and plausibility checks. */
 export interface NormalisedResult {
@@ -48,6 +56,17 @@ export function parseValue(
     comparator: symbol === undefined ? null : (SYMBOL_COMPARATORS[symbol] ?? null),
   };
 }
+
+// The unit each analyte's impossible-value limit is stated in, looked up once.
+const HARD_STOP_UNITS = Object.fromEntries(
+  ANALYTE_IDS.map((id) => {
+    const stop = getAnalyte(id).plausibility.hardStopAbove;
+    const unit = findUnit(id, stop.unit);
+    // The analyte data lists every unit it refers to (an invariant test checks it).
+    if (unit === undefined) throw new Error(`${id} has no unit ${stop.unit}`);
+    return [id, unit];
+  }),
+) as Readonly<Record<AnalyteId, UnitDefinition>>;
 
 function resultPath(index: number, field: string): FieldPath {
   return ['results', index, field];
@@ -111,7 +130,11 @@ export function normaliseResult(
 
   if (parsed !== undefined && unit !== undefined && unitDefinition !== undefined) {
     const stop = analyte.plausibility.hardStopAbove;
-    const inStopUnit = convertUnit(result.analyte, parsed.value, unit, stop.unit);
+    const inStopUnit = convertBetween(
+      parsed.value,
+      unitDefinition,
+      HARD_STOP_UNITS[result.analyte],
+    );
     if (inStopUnit > stop.value) {
       errors.push({
         path: resultPath(index, 'value'),

@@ -143,12 +143,12 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
   });
 }
 
-// The shared copies, by view and then by a number that encodes the kind. Building them per
+// The shared copies, by view (its index) and then by a number that encodes the kind. Building them per
 // result (the safety rules, the filters) would be most of the cost of interpret() on a batch:
 // without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more CPU
 // (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band sets x
 // 128 contexts x 3), so the memo is bounded.
-let STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
+let STATICS: Array<Map<number, ResultStatics> | undefined> = [];
 
 /**
  * Forgets the shared parts built so far; the next result of each kind builds them again. For
@@ -156,7 +156,7 @@ let STATICS = new WeakMap<RuleSetUnitView, Map<number, ResultStatics>>();
  * mutant of the building code meets every test about it, not only the first to build the kind.
  */
 export function forgetResultStatics(): void {
-  STATICS = new WeakMap();
+  STATICS = [];
 }
 
 // Each status's position in STATUSES, looked up rather than searched for on every result.
@@ -179,11 +179,7 @@ function kindKey(kind: ResultKind): number {
  * @returns the frozen parts (the same object for every result of the kind)
  */
 export function viewResultStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
-  let byKind = STATICS.get(view);
-  if (byKind === undefined) {
-    byKind = new Map();
-    STATICS.set(view, byKind);
-  }
+  const byKind = (STATICS[view.index] ??= new Map());
   const key = kindKey(kind);
   let statics = byKind.get(key);
   if (statics === undefined) {
