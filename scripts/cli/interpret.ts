@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CSV_OUTPUT_COLUMNS, formatCsvLine, toCsvLines } from '../../lib/formats/csv/write';
+import { CSV_OUTPUT_COLUMNS, formatCsvLine, writeCsvLines } from '../../lib/formats/csv/write';
 import { toFhirBundle, toFhirEntries } from '../../lib/formats/fhir/write';
 import { streamDocument } from '../../lib/formats/document';
 import type { DocumentStream } from '../../lib/formats/document';
@@ -72,7 +72,10 @@ function createSink(format: InterpretFormat, batch: boolean, out: ChunkedWriter)
     case 'csv':
       return {
         begin: () => out.write(`${formatCsvLine(CSV_OUTPUT_COLUMNS)}\n`),
-        add: (interpretation, position) => out.write(toCsvLines(interpretation, position)),
+        add: (interpretation, position) => {
+          writeCsvLines(interpretation, position, out);
+          return out.ready();
+        },
         end: () => undefined,
       };
   }

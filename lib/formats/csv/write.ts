@@ -60,28 +60,66 @@ export function formatCsvLine(fields: readonly string[]): string {
   return line;
 }
 
+/** Where CSV lines go, field by field (the CLI's writer copies each into its byte buffer). */
+export interface CsvOutput {
+  /** One field, as written in the file, and the comma after it. */
+  field(text: string): void;
+  /** The last field of a line, as written in the file, and the line end (LF). */
+  lastField(text: string): void;
+}
+
 /**
- * The CSV lines of one interpretation: one per result, in the order of
- * {@link CSV_OUTPUT_COLUMNS}, each ending with LF. The panel id is the only field from the
- * input (see {@link formatCsvText}); every other field is a number or one of our codes, which
- * never needs quoting, so the line is written directly (a batch writes 300,000 of them).
+ * Writes the CSV lines of one interpretation: one per result, in the order of
+ * {@link CSV_OUTPUT_COLUMNS}. The panel id is the only field from the input (see
+ * {@link formatCsvText}); every other field is a number or one of our codes, which never needs
+ * quoting, so it is written as it is (a batch writes 300,000 lines).
  * @param interpretation - the interpretation
  * @param position - its position in the output (a panel without id is written `panel-N`)
- * @returns the lines
+ * @param out - where the lines go
  */
-export function toCsvLines(interpretation: Interpretation, position: number): string {
+export function writeCsvLines(
+  interpretation: Interpretation,
+  position: number,
+  out: CsvOutput,
+): void {
   const panelId = formatCsvText(panelKey(interpretation, position));
-  let text = '';
   for (const result of interpretation.results) {
     const { input, labRange, warnings } = result;
+    out.field(panelId);
+    out.field(result.analyte);
+    out.field(formatNumber(input.value));
+    out.field(input.comparator ?? '');
+    out.field(input.unit);
+    out.field(labRange === undefined ? '' : formatNumber(labRange.low));
+    out.field(labRange === undefined ? '' : formatNumber(labRange.high));
+    out.field(result.status);
+    out.field(result.critical ? 'true' : 'false');
+    out.field(result.fhirInterpretation);
+    out.field(result.ruleSet.id);
     let codes = '';
     for (let index = 0; index < warnings.length; index++) {
       codes += index === 0 ? warnings[index]?.code : `;${warnings[index]?.code}`;
     }
-    const low = labRange === undefined ? '' : formatNumber(labRange.low);
-    const high = labRange === undefined ? '' : formatNumber(labRange.high);
-    text += `${panelId},${result.analyte},${formatNumber(input.value)},${input.comparator ?? ''},${input.unit},${low},${high},${result.status},${result.critical},${result.fhirInterpretation},${result.ruleSet.id},${codes}\n`;
+    out.lastField(codes);
   }
+}
+
+/**
+ * The CSV lines of one interpretation as text (see {@link writeCsvLines}).
+ * @param interpretation - the interpretation
+ * @param position - its position in the output
+ * @returns the lines, each ending with LF
+ */
+export function toCsvLines(interpretation: Interpretation, position: number): string {
+  let text = '';
+  writeCsvLines(interpretation, position, {
+    field: (field) => {
+      text += `${field},`;
+    },
+    lastField: (field) => {
+      text += `${field}\n`;
+    },
+  });
   return text;
 }
 
