@@ -35,7 +35,10 @@ export interface CliIo {
  */
 export function createProcessIo(): CliIo {
   return {
-    stdin: process.stdin,
+    // Read when a command reads stdin (`-`): creating the stream costs every run a few ms.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     stderrIsTTY: process.stderr.isTTY === true,
