@@ -6,9 +6,10 @@ import base from './vitest.config';
 // HTTP suites cover other modules, and the fast-check properties
 // (tests/unit/lib/interpret-properties.test.ts) cover every mutant with thousands of runs: they
 // would only add hours. The list replaces the base `include` (mergeConfig would append to it and
-// run every unit test). The result statics are memoised per kind of result: the setup file
-// empties the memo before each test, so a mutant of the code that builds them meets every test
-// that checks them, not only the first test (in whatever order) to build a kind.
+// run every unit test). The result statics are memoised per kind of result and converted values
+// per value: the setup file empties both memos before each test, so a mutant of the code that
+// builds them meets every test that checks them, not only the first test (in whatever order) to
+// build a kind or convert a value.
 export default defineConfig({
   ...base,
   test: {
@@ -23,6 +24,7 @@ export default defineConfig({
       'tests/unit/lib/result-codes.test.ts',
       'tests/unit/lib/safety/*.test.ts',
       'tests/unit/lib/interpret/build-result.test.ts',
+      'tests/unit/lib/interpret/converted-values.test.ts',
       'tests/unit/lib/interpret/normalise.test.ts',
       'tests/unit/lib/interpret/result-statics.test.ts',
       'tests/unit/lib/interpret/result-warnings.test.ts',

@@ -39,17 +39,14 @@ function roundOutward(value: number, comparator: Comparator, scale: number): num
 /** How many values per rule-set view keep their converted values. */
 const MEMO_LIMIT = 4096;
 
-// Memo keys stay small integers (V8 Smis): hundredths * 5 + 4 below 2 ** 30.
-const MAX_HUNDREDTHS = Math.floor((2 ** 30 - 5) / 5);
-
 // A comparator as a number, part of a memo key.
 const COMPARATOR_CODES: Readonly<Record<Comparator, number>> = { '<': 1, '<=': 2, '>': 3, '>=': 4 };
 
-// The converted values of the values met so far, by view (its index), then by a small integer
-// made of the value in hundredths and the comparator. Lab values repeat (whole numbers, one or
-// two decimals): converting each value afresh was about a tenth of the cost of interpret() in
-// bench:interpret. Bounded: MEMO_LIMIT values per view are kept, later ones are converted each
-// time, and so are values with more than two decimals.
+// The converted values of the values met so far, by view (its index), then by an integer made
+// of the value in hundredths and the comparator (a small integer for any plausible value). Lab
+// values repeat (whole numbers, one or two decimals): converting each value afresh was about a
+// tenth of the cost of interpret() in bench:interpret. Bounded: MEMO_LIMIT values per view are
+// kept, later ones are converted each time, and so are values with more than two decimals.
 let MEMOS: Array<Map<number, readonly ConvertedValue[]> | undefined> = [];
 
 /**
@@ -94,8 +91,7 @@ export function convertValue(
   view: RuleSetUnitView,
 ): readonly ConvertedValue[] {
   const hundredths = Math.round(value * 100);
-  if (hundredths / 100 !== value || hundredths > MAX_HUNDREDTHS)
-    return convert(value, comparator, view);
+  if (hundredths / 100 !== value) return convert(value, comparator, view);
   const key = hundredths * 5 + (comparator === null ? 0 : COMPARATOR_CODES[comparator]);
   const memo = (MEMOS[view.index] ??= new Map());
   const known = memo.get(key);

@@ -4,6 +4,7 @@
  * time and again on the same value met later: the memo must never hand one value's conversion to
  * another value, nor an exact value's to a censored bound.
  */
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { convertValue, forgetConvertedValues } from '@/lib/interpret/converted-values';
 import { viewRuleSetInUnit } from '@/lib/interpret/rule-set-views';
@@ -66,6 +67,39 @@ describe('convertValue', () => {
     expect(convertValue(33, null, VITAMIN_D_NG)).toBe(first);
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first[0])).toBe(true);
+  });
+
+  it('gives every value and comparator its own conversion, whatever came first', () => {
+    // Any two (value, comparator) pairs that shared a memo entry would get the conversion of
+    // whichever came first: met in one order and then in the reverse order, they would differ.
+    const comparators: Array<Comparator | null> = [null, '<', '<=', '>', '>='];
+    const entry = fc.record({
+      hundredths: fc.integer({ min: 1, max: 3000 }),
+      comparator: fc.constantFrom(...comparators),
+    });
+    fc.assert(
+      fc.property(fc.array(entry, { minLength: 2, maxLength: 60 }), (entries) => {
+        const shown = (order: typeof entries) => {
+          forgetConvertedValues();
+          const texts = new Map<string, string[]>();
+          for (const { hundredths, comparator } of order) {
+            texts.set(`${hundredths}${comparator}`, displays(hundredths / 100, comparator));
+          }
+          return texts;
+        };
+        const forward = shown(entries);
+        const backward = shown([...entries].reverse());
+        for (const [key, texts] of forward) expect(backward.get(key)).toEqual(texts);
+      }),
+    );
+  });
+
+  it('forgets what it kept when asked (mutation runs start every test afresh)', () => {
+    const first = convertValue(33, null, VITAMIN_D_NG);
+    forgetConvertedValues();
+    const again = convertValue(33, null, VITAMIN_D_NG);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
   });
 
   it('still converts correctly once the memo is full', () => {
