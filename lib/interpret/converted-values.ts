@@ -1,6 +1,7 @@
 /** A value as a result shows it: its display text and the same value in the analyte's other units. */
 import { convertBetween, formatNumber } from '../units';
 import type { Comparator, ConvertedValue, UnitCode } from '../types';
+import { createViewMemos } from './rule-set-views';
 import type { RuleSetUnitView } from './rule-set-views';
 
 /**
@@ -47,13 +48,13 @@ const COMPARATOR_CODES: Readonly<Record<Comparator, number>> = { '<': 1, '<=': 2
 // values repeat (whole numbers, one or two decimals): converting each value afresh was about a
 // tenth of the cost of interpret() in bench:interpret. Bounded: MEMO_LIMIT values per view are
 // kept, later ones are converted each time, and so are values with more than two decimals.
-let MEMOS: Array<Map<number, readonly ConvertedValue[]> | undefined> = [];
+let MEMOS = createViewMemos<readonly ConvertedValue[]>();
 
 /**
  * Forgets the converted values kept so far. For mutation testing (see forgetResultStatics).
  */
 export function forgetConvertedValues(): void {
-  MEMOS = [];
+  MEMOS = createViewMemos();
 }
 
 function convert(
@@ -93,7 +94,7 @@ export function convertValue(
   const hundredths = Math.round(value * 100);
   if (hundredths / 100 !== value) return convert(value, comparator, view);
   const key = hundredths * 5 + (comparator === null ? 0 : COMPARATOR_CODES[comparator]);
-  const memo = (MEMOS[view.index] ??= new Map());
+  const memo = MEMOS[view.index] ?? new Map<number, readonly ConvertedValue[]>();
   const known = memo.get(key);
   if (known !== undefined) return known;
   const converted = convert(value, comparator, view);

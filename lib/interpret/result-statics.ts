@@ -8,6 +8,7 @@ import { allIn } from '../safety/rule';
 import type { BandStatus, ContextFlag, ResultInterpretation, Status } from '../types';
 import { CONTEXT_FLAGS, STATUSES } from '../types';
 import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './labels';
+import { createViewMemos } from './rule-set-views';
 import type { RuleSetUnitView } from './rule-set-views';
 
 type Note = ResultInterpretation['notes'][number];
@@ -148,7 +149,7 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
 // without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more CPU
 // (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band sets x
 // 128 contexts x 3), so the memo is bounded.
-let STATICS: Array<Map<number, ResultStatics> | undefined> = [];
+let STATICS = createViewMemos<ResultStatics>();
 
 /**
  * Forgets the shared parts built so far; the next result of each kind builds them again. For
@@ -156,7 +157,7 @@ let STATICS: Array<Map<number, ResultStatics> | undefined> = [];
  * mutant of the building code meets every test about it, not only the first to build the kind.
  */
 export function forgetResultStatics(): void {
-  STATICS = [];
+  STATICS = createViewMemos();
 }
 
 // Each status's position in STATUSES, looked up rather than searched for on every result.
@@ -179,7 +180,7 @@ function kindKey(kind: ResultKind): number {
  * @returns the frozen parts (the same object for every result of the kind)
  */
 export function viewResultStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
-  const byKind = (STATICS[view.index] ??= new Map());
+  const byKind = STATICS[view.index] ?? new Map<number, ResultStatics>();
   const key = kindKey(kind);
   let statics = byKind.get(key);
   if (statics === undefined) {

@@ -112,6 +112,15 @@ const VIEWS: ReadonlyMap<RuleSetId, ReadonlyMap<UnitCode, RuleSetUnitView>> = ne
 );
 
 /**
+ * One memo per view, indexed by the view's `index`: the memos of the result parts built from a
+ * view (made whole at once, so V8 never sees the array change shape while results are built).
+ * @returns an empty map for each view
+ */
+export function createViewMemos<T>(): ReadonlyArray<Map<number, T>> {
+  return Array.from({ length: viewCount }, () => new Map<number, T>());
+}
+
+/**
  * The shared view of a rule set in one unit of its analyte.
  * @param ruleSetId - the rule set
  * @param unit - a unit of the rule set's analyte
