@@ -144,11 +144,11 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
   });
 }
 
-// The shared copies, by view (its index) and then by a number that encodes the kind. Building them per
-// result (the safety rules, the filters) would be most of the cost of interpret() on a batch:
-// without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more CPU
-// (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band sets x
-// 128 contexts x 3), so the memo is bounded.
+// The shared copies, by view (its index) and then by a number that encodes the kind. Building
+// them per result (the safety rules, the filters) would be most of the cost of interpret() on a
+// batch: without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more
+// CPU (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band
+// sets x 128 contexts x 3), so the memo is bounded.
 let STATICS = createViewMemos<ResultStatics>();
 
 /**
