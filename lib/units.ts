@@ -49,6 +49,19 @@ export function findUnit(analyte: AnalyteId, unit: UnitCode): UnitDefinition | u
 }
 
 /**
+ * The definition of a unit the analyte data itself refers to (a limit's or a range's unit).
+ * @param analyte - the analyte id
+ * @param unit - a UCUM code named by the analyte's data
+ * @returns the unit definition
+ * @throws Error when the analyte has no such unit (a data error: an invariant test checks it)
+ */
+export function requireUnit(analyte: AnalyteId, unit: UnitCode): UnitDefinition {
+  const definition = findUnit(analyte, unit);
+  if (definition === undefined) throw new Error(`${analyte} has no unit ${unit}`);
+  return definition;
+}
+
+/**
  * The UCUM codes an analyte accepts, in display order.
  * @param analyte - the analyte id
  * @returns the accepted units

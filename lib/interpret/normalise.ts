@@ -1,7 +1,7 @@
 import { getAnalyte } from '../analytes/registry';
 import { MAX_VALUE_TEXT_LENGTH, VALUE_MESSAGE, VALUE_TEXT_PATTERN } from '../schemas';
 import type { PanelResult } from '../schemas';
-import { convertBetween, findUnit, listUnits, normaliseUnit } from '../units';
+import { convertBetween, findUnit, listUnits, normaliseUnit, requireUnit } from '../units';
 import type {
   AnalyteId,
   Comparator,
@@ -59,13 +59,7 @@ export function parseValue(
 
 // The unit each analyte's impossible-value limit is stated in, looked up once.
 const HARD_STOP_UNITS = Object.fromEntries(
-  ANALYTE_IDS.map((id) => {
-    const stop = getAnalyte(id).plausibility.hardStopAbove;
-    const unit = findUnit(id, stop.unit);
-    // The analyte data lists every unit it refers to (an invariant test checks it).
-    if (unit === undefined) throw new Error(`${id} has no unit ${stop.unit}`);
-    return [id, unit];
-  }),
+  ANALYTE_IDS.map((id) => [id, requireUnit(id, getAnalyte(id).plausibility.hardStopAbove.unit)]),
 ) as Readonly<Record<AnalyteId, UnitDefinition>>;
 
 function resultPath(index: number, field: string): FieldPath {

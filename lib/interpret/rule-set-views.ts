@@ -6,6 +6,7 @@
  */
 import { getAnalyte, listRuleSets } from '../analytes/registry';
 import { criticalMessageFor, cutoffsInUnit, listBands } from '../classify';
+import { requireUnit } from '../units';
 import type {
   Analyte,
   Band,
@@ -52,13 +53,6 @@ export interface RuleSetUnitView {
   readonly conversions: readonly Conversion[];
 }
 
-function requireUnit(analyte: Analyte, code: UnitCode): UnitDefinition {
-  const unit = analyte.units.find((candidate) => candidate.code === code);
-  // The analyte data lists every unit it refers to (an invariant test checks it).
-  if (unit === undefined) throw new Error(`${analyte.id} has no unit ${code}`);
-  return unit;
-}
-
 function assayMessageOf(analyte: Analyte): string {
   const assay = analyte.plausibility.assayRange;
   const range =
@@ -94,7 +88,7 @@ function createView(ruleSet: RuleSet, unit: UnitDefinition): RuleSetUnitView {
     // frozen array on a slower path, which cost about 5% of interpret() in bench:interpret.
     mixups: analyte.plausibility.unitMixups.filter((mixup) => mixup.unit === unit.code),
     assayRange: analyte.plausibility.assayRange,
-    assayUnit: requireUnit(analyte, analyte.plausibility.assayRange.unit),
+    assayUnit: requireUnit(analyte.id, analyte.plausibility.assayRange.unit),
     assayMessage: assayMessageOf(analyte),
     conversions: analyte.units
       .filter((other) => other.code !== unit.code)
