@@ -1,4 +1,4 @@
-import { importJson, locateFieldError, parseImport } from './import';
+import { arrayItems, importJson, locateFieldError, readText } from './import';
 import { interpretImported } from './import-merge';
 import type {
   Ignored,
@@ -10,6 +10,7 @@ import type {
   LocatedError,
   ResultSource,
 } from './import-types';
+import { NOTHING_IGNORED } from './import-types';
 import type { Interpretation } from '../types';
 
 /** One panel of a document: what was read, and its interpretation or its located errors. */
@@ -63,7 +64,14 @@ export function streamDocument(
   input: DocumentInput,
   options: { readonly asOf: string },
 ): DocumentStream {
-  const imported = typeof input === 'string' ? parseImport(input) : importJson(input.json);
+  const read = typeof input === 'string' ? readText(input) : input;
+  if ('json' in read && Array.isArray(read.json)) {
+    // An array of panels (a batch can hold 100,000) is read an element at a time, as the
+    // iteration reaches it: no item outlives its panel's interpretation.
+    const elements: readonly unknown[] = read.json;
+    return streamItems(ARRAY_OF_PANELS, elements.length, arrayItems(elements), options.asOf);
+  }
+  const imported = 'json' in read ? importJson(read.json) : read;
   if (imported.kind === 'invalid') {
     return {
       kind: 'invalid',
@@ -75,24 +83,43 @@ export function streamDocument(
       notices: imported.notices,
     };
   }
-  const panels = imported.panels;
+  return streamItems(imported, imported.panels.length, imported.panels, options.asOf);
+}
+
+/** What is known of an array of panels before its elements are read. */
+const ARRAY_OF_PANELS: ReadFacts = {
+  kind: 'panels',
+  batch: true,
+  ignored: NOTHING_IGNORED,
+  notices: [],
+};
+
+/** What a document's reader found besides its panels. */
+type ReadFacts = Pick<DocumentStream, 'kind' | 'batch' | 'ignored' | 'notices'>;
+
+function streamItems(
+  read: ReadFacts,
+  count: number,
+  items: Iterable<ImportItem>,
+  asOf: string,
+): DocumentStream {
   return {
-    kind: imported.kind,
-    batch: imported.batch,
-    count: panels.length,
-    items: interpretItems(panels, options.asOf),
+    kind: read.kind,
+    batch: read.batch,
+    count,
+    items: interpretItems(items, asOf),
     errors:
-      panels.length === 0
+      count === 0
         ? [{ path: ['(root)'], message: 'must contain at least one panel', code: 'too-few' }]
         : [],
-    ignored: imported.ignored,
-    notices: imported.notices,
+    ignored: read.ignored,
+    notices: read.notices,
   };
 }
 
-function* interpretItems(panels: readonly ImportItem[], asOf: string): Generator<DocumentItem> {
+function* interpretItems(items: Iterable<ImportItem>, asOf: string): Generator<DocumentItem> {
   const options = { asOf };
-  for (const item of panels) yield interpretItem(item, options);
+  for (const item of items) yield interpretItem(item, options);
 }
 
 /** Interprets one panel read from a document: warnings the source adds, errors located in it. */

@@ -59,6 +59,33 @@ export function decodeText(bytes: Uint8Array): string | undefined {
   }
 }
 
+/** A text read as far as its kind: JSON, parsed but not yet read as panels, or a reader's outcome. */
+export type ReadText = { readonly json: unknown } | ImportOutcome;
+
+/**
+ * Tells what a text is and reads it that far: JSON is parsed (and read by {@link importJson}),
+ * HL7 v2 and CSV are read by their readers.
+ * @param text - the text, as pasted or read from a file (a BOM is ignored)
+ * @returns `{ json }`, or the HL7 or CSV reader's outcome, or `invalid` with the reason
+ */
+export function readText(text: string): ReadText {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const start = body.search(/\S/);
+  if (start === -1) return invalidImport([], 'is empty', 'required');
+  const first = body[start];
+  if (first === '{' || first === '[') {
+    try {
+      return { json: JSON.parse(body) as unknown };
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return invalidImport([], `is not valid JSON (${detail})`, 'invalid');
+    }
+  }
+  const head = body.slice(start, start + 4);
+  if (head === 'MSH|' || head === 'FHS|' || head === 'BHS|') return readHl7(body.slice(start));
+  return parseCsv(body);
+}
+
 /**
  * Detects and reads what a clinician pastes or a file holds: a panel object, an array of panels,
  * a FHIR R4 Observation or Bundle, an HL7 v2 ORU^R01 message (ER7 text), or lab CSV.
@@ -67,23 +94,36 @@ export function decodeText(bytes: Uint8Array): string | undefined {
  *   entry order, HL7 order), or `invalid` with the reason when the text is none of these
  */
 export function parseImport(text: string): ImportOutcome {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const start = body.search(/\S/);
-  if (start === -1) return invalidImport([], 'is empty', 'required');
-  const first = body[start];
-  if (first === '{' || first === '[') {
-    let json: unknown;
-    try {
-      json = JSON.parse(body);
-    } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
-      return invalidImport([], `is not valid JSON (${detail})`, 'invalid');
-    }
-    return importJson(json);
+  const read = readText(text);
+  return 'json' in read ? importJson(read.json) : read;
+}
+
+/**
+ * The item of one element of an array of panels: the element as the panel, validated by
+ * interpret() like every other panel (see ImportedPanel), with nothing found while reading.
+ * @param element - the array element
+ * @param index - its position in the array
+ * @returns the item
+ */
+function arrayElementItem(element: unknown, index: number): ImportItem {
+  return {
+    index,
+    imported: { panel: element as Panel, warnings: NO_WARNINGS },
+    errors: NO_ERRORS,
+    origin: new ArrayElementOrigin(index),
+  };
+}
+
+/**
+ * The items of an array of panels, each made when the iteration reaches it: a caller that
+ * handles one panel at a time (the CLI on 100,000) never holds them all.
+ * @param elements - the array
+ * @yields one item per element, in array order
+ */
+export function* arrayItems(elements: readonly unknown[]): Generator<ImportItem> {
+  for (let index = 0; index < elements.length; index++) {
+    yield arrayElementItem(elements[index], index);
   }
-  const head = body.slice(start, start + 4);
-  if (head === 'MSH|' || head === 'FHS|' || head === 'BHS|') return readHl7(body.slice(start));
-  return parseCsv(body);
 }
 
 /**
@@ -97,17 +137,13 @@ export function importJson(json: unknown): ImportOutcome {
     return panelsFromFhir(json);
   }
   if (Array.isArray(json)) {
-    const panels: ImportItem[] = [];
-    for (let index = 0; index < json.length; index++) {
-      panels.push({
-        index,
-        // Validated by interpret(), like every other panel; see ImportedPanel.
-        imported: { panel: json[index] as Panel, warnings: NO_WARNINGS },
-        errors: NO_ERRORS,
-        origin: new ArrayElementOrigin(index),
-      });
-    }
-    return { kind: 'panels', panels, batch: true, ignored: NOTHING_IGNORED, notices: [] };
+    return {
+      kind: 'panels',
+      panels: Array.from(arrayItems(json)),
+      batch: true,
+      ignored: NOTHING_IGNORED,
+      notices: [],
+    };
   }
   return {
     kind: 'panel',
