@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { getDefaultRuleSet, RULES_VERSION } from './analytes/registry';
 import { buildResult } from './interpret/build-result';
 import { checkResultCode } from './result-codes';

@@ -3,7 +3,7 @@
  * types are read from it (deeply readonly), the API's OpenAPI document is generated from it and
  * tests check real responses against it, so the three cannot drift apart.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ANALYTE_IDS,
   BAND_STATUSES,

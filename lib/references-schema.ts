@@ -2,7 +2,7 @@
  * The reference document as zod: the one definition of what `buildReferences()` returns and
  * `GET /api/references` answers. The TypeScript type is read from it.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   ANALYTE_IDS,
   BAND_STATUSES,

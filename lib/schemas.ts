@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANALYTES } from './analytes/registry';
 import { toFieldPath } from './formats/location';
 import { LOINC_PATTERN } from './result-codes';

@@ -3,7 +3,7 @@
  * library takes the date as an argument instead).
  */
 import 'server-only';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { PARSE_OPTIONS, toFieldErrors } from '@/lib/schemas';
 import { problemResponse } from './api-route';
 import { toProblemError } from '@/server/http/problem';

@@ -16,7 +16,7 @@
  */
 import { formatLocation, toFieldPath } from '@/lib/formats/location';
 import { trimTrailingSlashes } from '@/lib/smart/url';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Default time a FHIR request may take before the app says the EHR is slow. */
 export const DEFAULT_SMART_TIMEOUT_SECONDS = 15;

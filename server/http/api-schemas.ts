@@ -5,7 +5,7 @@
  * (lib/interpretation-schema.ts, lib/references-schema.ts) and the problem's is in ./problem:
  * each TypeScript type is read from its schema.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import {
   DEFAULT_HANDOUT_LANG,
   DEFAULT_PAPER,

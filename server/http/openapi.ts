@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document of the HTTP API, generated from the zod schemas the routes use, so
  * the document and the code cannot disagree.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { RULES_VERSION } from '@/lib/analytes/registry';
 import { panelSchema } from '@/lib/schemas';
 import {

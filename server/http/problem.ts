@@ -2,7 +2,7 @@
  * RFC 9457 problem details: the one shape every API error takes, and the one table that maps
  * our problem codes to HTTP status, title and type URI.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { formatLocation } from '@/lib/formats/location';
 import type { LocatedError } from '@/lib/formats/import-types';
 import type { DeepReadonly } from '@/lib/interpretation-schema';

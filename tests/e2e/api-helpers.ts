@@ -17,7 +17,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { APIRequestContext } from '@playwright/test';
-import { z } from 'zod';
+import * as z from 'zod';
 
 interface GoldenCase {
   readonly id: string;

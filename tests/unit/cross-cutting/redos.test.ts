@@ -10,7 +10,7 @@ import { join, relative } from 'node:path';
 import { checkSync } from 'recheck';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SOURCE_DIRS = ['lib', 'server', 'scripts', 'components', 'app'];

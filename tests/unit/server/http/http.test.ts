@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod';
 import { buildPageCsp, createNonce } from '@/server/http/csp';
 import { negotiateMediaType, parseBodyContentType } from '@/server/http/media-type';
 import { MAX_LISTED_ERRORS } from '@/server/http/limits';
