@@ -1,7 +1,6 @@
 // Launcher of the `labs` CLI (`npm run --silent labs -- ...`). It bundles scripts/labs.ts with
 // esbuild once per change of the sources (cached under .tmp/cli/<key>) and runs the bundle, so a
 // run pays neither tsx's second process nor per-run TypeScript transpilation.
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { enableCompileCache } from 'node:module';
 import { join } from 'node:path';
@@ -41,9 +40,24 @@ function keepPackagesExternal(build) {
   });
 }
 
+/**
+ * A 64-bit FNV-1a hash of the text (two 32-bit lanes), as 16 hex digits: the cache key needs no
+ * cryptographic strength, and node:crypto costs a run about 7 ms to load (bench:interpret).
+ */
+function fnv1a64(text) {
+  let low = 0x811c9dc5;
+  let high = 0x050c5d1f;
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index);
+    low = Math.imul(low ^ code, 0x01000193) >>> 0;
+    high = Math.imul(high ^ code ^ (low >>> 24), 0x01000193) >>> 0;
+  }
+  return high.toString(16).padStart(8, '0') + low.toString(16).padStart(8, '0');
+}
+
 const parts = [];
 for (const root of ROOTS) collect(join(ROOT, root), parts);
-const key = createHash('sha256').update(parts.join('\n')).digest('hex').slice(0, 16);
+const key = fnv1a64(parts.join('\n'));
 const outdir = join(ROOT, '.tmp', 'cli', key);
 
 if (!existsSync(join(outdir, 'labs.js'))) {
@@ -68,7 +82,12 @@ if (!existsSync(join(outdir, 'labs.js'))) {
     // below) about a third of that; csv-parse and @medplum/core a further ~15 ms.
     plugins: [{ name: 'packages-external-but-the-readers', setup: keepPackagesExternal }],
     // The CLI runs server/ modules outside Next, where the `server-only` marker would throw.
-    alias: { 'server-only': join(ROOT, 'node_modules', 'server-only', 'empty.js') },
+    alias: {
+      'server-only': join(ROOT, 'node_modules', 'server-only', 'empty.js'),
+      // lib/ imports csv-parse's browser build (the screen reads CSV too); in Node the package's
+      // own Node build is the same parser without the bundled Buffer and stream polyfills.
+      'csv-parse/browser/esm/sync': 'csv-parse/sync',
+    },
     logLevel: 'error',
   });
   try {
