@@ -5,7 +5,7 @@
  */
 import { clinicianSafety } from '../safety/clinician-rules';
 import { allIn } from '../safety/rule';
-import type { BandStatus, ContextFlag, ResultInterpretation, Status } from '../types';
+import type { BandStatus, ContextFlag, ResultInterpretation, RuleSetId, Status } from '../types';
 import { CONTEXT_FLAGS, STATUSES } from '../types';
 import { EVIDENCE_STRENGTH_LABELS, STATUS_LABELS } from './labels';
 import { createViewMemos } from './rule-set-views';
@@ -59,7 +59,13 @@ export function toPanelContext(flags: readonly ContextFlag[] | undefined): Panel
   return { flags: unique, bits };
 }
 
-function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
+/** The parts of a kind that are the same in every unit: shared by the views of a rule set. */
+type KindParts = Omit<ResultStatics, 'citationIds'> & {
+  /** The citations of the findings, steps, notes and safety items, in that order. */
+  readonly contentCitationIds: readonly string[];
+};
+
+function createKindParts(view: RuleSetUnitView, kind: ResultKind): KindParts {
   const { analyte, ruleSet } = view;
   const { status, possible, critical } = kind;
   const context = kind.context.flags;
@@ -120,7 +126,7 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
   }
   const safety = clinician.items.map((item) => Object.freeze({ ...item }));
 
-  return Object.freeze({
+  return {
     statusLabel: analyte.statusLabels[status] ?? STATUS_LABELS[status],
     backPain: Object.freeze({
       summary: analyte.backPain.summaryByStatus[status],
@@ -129,26 +135,35 @@ function createStatics(view: RuleSetUnitView, kind: ResultKind): ResultStatics {
     nextSteps: Object.freeze(nextSteps),
     notes: Object.freeze(notes.map((note) => Object.freeze(note))),
     safety: Object.freeze(safety),
+    possibleText: possible.join(' or '),
+    contentCitationIds: [
+      ...findings.flatMap((f) => f.citationIds),
+      ...nextSteps.flatMap((s) => s.citationIds),
+      ...notes.flatMap((n) => n.citationIds),
+      ...safety.flatMap((item) => item.citationIds),
+    ],
+  };
+}
+
+/** A kind's parts in one unit: the unit adds its own citations after the rule set's. */
+function createStatics(view: RuleSetUnitView, parts: KindParts): ResultStatics {
+  const { contentCitationIds, ...shared } = parts;
+  return Object.freeze({
+    ...shared,
     // The indeterminate "ask the lab" step cites the rule set, which is listed first anyway.
     citationIds: Object.freeze([
-      ...new Set([
-        ...ruleSet.citationIds,
-        ...view.unit.citationIds,
-        ...findings.flatMap((f) => f.citationIds),
-        ...nextSteps.flatMap((s) => s.citationIds),
-        ...notes.flatMap((n) => n.citationIds),
-        ...safety.flatMap((item) => item.citationIds),
-      ]),
+      ...new Set([...view.ruleSet.citationIds, ...view.unit.citationIds, ...contentCitationIds]),
     ]),
-    possibleText: possible.join(' or '),
   });
 }
 
-// The shared copies, by view (its index) and then by a number that encodes the kind. Building
-// them per result (the safety rules, the filters) would be most of the cost of interpret() on a
-// batch: without this memo the 100,000-panel CLI batch of bench:interpret took about 1.7 s more
-// CPU (609 kinds there, built once each). A kind is a small closed set (5 statuses x 16 band
-// sets x 128 contexts x 3), so the memo is bounded.
+// The unit-free parts, by rule set and then by a number that encodes the kind, and the shared
+// copies, by view (its index) and kind. Building them per result (the safety rules, the filters)
+// would be most of the cost of interpret() on a batch: without these memos the 100,000-panel CLI
+// batch of bench:interpret took about 1.7 s more CPU (609 kinds of 203 unit-free ones there, each
+// built once). A kind is a small closed set (5 statuses x 16 band sets x 128 contexts x 3), so the
+// memos are bounded.
+let PARTS = new Map<RuleSetId, Map<number, KindParts>>();
 let STATICS = createViewMemos<ResultStatics>();
 
 /**
@@ -157,6 +172,7 @@ let STATICS = createViewMemos<ResultStatics>();
  * mutant of the building code meets every test about it, not only the first to build the kind.
  */
 export function forgetResultStatics(): void {
+  PARTS = new Map();
   STATICS = createViewMemos();
 }
 
@@ -184,7 +200,11 @@ export function viewResultStatics(view: RuleSetUnitView, kind: ResultKind): Resu
   const key = kindKey(kind);
   let statics = byKind.get(key);
   if (statics === undefined) {
-    statics = createStatics(view, kind);
+    let partsByKind = PARTS.get(view.ruleSet.id);
+    if (partsByKind === undefined) PARTS.set(view.ruleSet.id, (partsByKind = new Map()));
+    let parts = partsByKind.get(key);
+    if (parts === undefined) partsByKind.set(key, (parts = createKindParts(view, kind)));
+    statics = createStatics(view, parts);
     byKind.set(key, statics);
   }
   return statics;

@@ -130,6 +130,22 @@ describe('result statics: labels and citations', () => {
     expect(new Set(result.citationIds).size).toBe(result.citationIds.length);
   });
 
+  it('a kind reported in another unit shares its unit-free parts and cites its own unit', () => {
+    // 10 ng/mL and 25 nmol/L: the same deficient vitamin D (Endocrine Society), in two units.
+    const mass = one({ analyte: 'vitamin-d', value: 10, unit: 'ng/mL' }, ['biotin']);
+    const molar = one({ analyte: 'vitamin-d', value: 25, unit: 'nmol/L' }, ['biotin']);
+    expect(molar.status).toBe(mass.status);
+    expect(molar.backPain).toBe(mass.backPain);
+    expect(molar.nextSteps).toBe(mass.nextSteps);
+    expect(molar.notes).toBe(mass.notes);
+    expect(molar.safety).toBe(mass.safety);
+    expect(mass.citationIds).not.toContain('ucum-molar-mass-vitd');
+    expect(molar.citationIds).toContain('ucum-molar-mass-vitd');
+    expect(molar.citationIds.filter((id) => id !== 'ucum-molar-mass-vitd')).toEqual(
+      mass.citationIds,
+    );
+  });
+
   it('keeps kinds apart that a careless key would mix: critical low with a context flag, and a censored low without', () => {
     // Both in magnesium mmol/L (Rosanoff): "<0.8" could be deficient or insufficient; 0.45 is
     // critical, with 'metformin' ticked (a B12 flag, no magnesium content).
