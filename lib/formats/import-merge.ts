@@ -21,6 +21,9 @@ export function interpretImported(
   return merged === outcome.value ? outcome : { ok: true, value: merged };
 }
 
+// A panel read without per-result sources (a JSON panel): one shared empty list.
+const NO_SOURCES: NonNullable<ImportedPanel['sources']> = [];
+
 /**
  * Adds the warnings an import found (e.g. `vitamin-d3-only-code`) to the interpretation's
  * results, after the warnings `interpret()` found, and the lab's report status (e.g.
@@ -33,9 +36,9 @@ export function interpretImported(
 export function mergeImportWarnings(
   interpretation: Interpretation,
   warnings: ImportedPanel['warnings'],
-  sources: ImportedPanel['sources'] = [],
+  sources: ImportedPanel['sources'] = NO_SOURCES,
 ): Interpretation {
-  if (warnings.length === 0 && sources.every((source) => source?.reportStatus === undefined)) {
+  if (warnings.length === 0 && !sources.some((source) => source?.reportStatus !== undefined)) {
     return interpretation;
   }
   return {

@@ -80,19 +80,20 @@ export function normaliseResult(
   result: PanelResult,
   index: number,
 ): { ok: true; value: NormalisedResult } | { ok: false; errors: FieldError[] } {
-  const errors: FieldError[] = [];
+  // Most results have no error: the list is made when the first one is found.
+  let errors: FieldError[] | undefined;
   const analyte = getAnalyte(result.analyte);
 
   const unit = normaliseUnit(result.unit);
   const unitDefinition = unit === undefined ? undefined : findUnit(result.analyte, unit);
   if (unit === undefined) {
-    errors.push({
+    (errors ??= []).push({
       path: resultPath(index, 'unit'),
       message: `"${result.unit}" is not a recognised unit; use one of ${acceptedUnits(result.analyte)}`,
       code: 'unknown-unit',
     });
   } else if (unitDefinition === undefined) {
-    errors.push({
+    (errors ??= []).push({
       path: resultPath(index, 'unit'),
       message: `${unit} is not a unit for ${analyte.shortName}; use one of ${acceptedUnits(result.analyte)}`,
       code: 'unit-not-for-analyte',
@@ -101,13 +102,17 @@ export function normaliseResult(
 
   const parsed = parseValue(result.value);
   if (parsed === undefined) {
-    errors.push({ path: resultPath(index, 'value'), message: VALUE_MESSAGE, code: 'not-positive' });
+    (errors ??= []).push({
+      path: resultPath(index, 'value'),
+      message: VALUE_MESSAGE,
+      code: 'not-positive',
+    });
   } else if (
     result.comparator !== undefined &&
     parsed.comparator !== null &&
     parsed.comparator !== result.comparator
   ) {
-    errors.push({
+    (errors ??= []).push({
       path: resultPath(index, 'comparator'),
       message: `contradicts the comparator written in the value ("${String(result.value)}")`,
       code: 'invalid',
@@ -115,7 +120,7 @@ export function normaliseResult(
   }
 
   if (result.labRange !== undefined && result.labRange.low >= result.labRange.high) {
-    errors.push({
+    (errors ??= []).push({
       path: resultPath(index, 'labRange'),
       message: 'low must be below high',
       code: 'invalid-range',
@@ -130,7 +135,7 @@ export function normaliseResult(
       HARD_STOP_UNITS[result.analyte],
     );
     if (inStopUnit > stop.value) {
-      errors.push({
+      (errors ??= []).push({
         path: resultPath(index, 'value'),
         message: `${parsed.value} ${unit} is not a possible ${analyte.shortName} level (above ${stop.value} ${stop.unit}); check the value and unit`,
         code: 'implausible',
@@ -138,7 +143,9 @@ export function normaliseResult(
     }
   }
 
-  if (errors.length > 0 || parsed === undefined || unit === undefined) return { ok: false, errors };
+  if (errors !== undefined || parsed === undefined || unit === undefined) {
+    return { ok: false, errors: errors ?? [] };
+  }
   return {
     ok: true,
     value: {
