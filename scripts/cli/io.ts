@@ -143,8 +143,7 @@ export class ChunkedWriter implements CsvOutput {
    * @param text - the field as written in the file (escaped)
    */
   field(text: string): void {
-    this.append(text);
-    this.appendByte(COMMA);
+    this.appendWith(text, COMMA);
   }
 
   /**
@@ -152,8 +151,7 @@ export class ChunkedWriter implements CsvOutput {
    * @param text - the field as written in the file (escaped)
    */
   lastField(text: string): void {
-    this.append(text);
-    this.appendByte(LINE_FEED);
+    this.appendWith(text, LINE_FEED);
   }
 
   /**
@@ -182,19 +180,46 @@ export class ChunkedWriter implements CsvOutput {
       return;
     }
     if (this.used + length > this.chunkSize) this.flushBytes();
+    const copied = this.copyAscii(text);
+    if (copied < length) this.appendEncoded(text.slice(copied));
+  }
+
+  /** A CSV field and the byte after it, with one room check for both (the common case). */
+  private appendWith(text: string, byte: number): void {
+    const length = text.length;
+    if (length >= SHORT_TEXT || length >= this.chunkSize) {
+      this.append(text);
+      this.appendByte(byte);
+      return;
+    }
+    if (this.used + length + 1 > this.chunkSize) this.flushBytes();
+    const copied = this.copyAscii(text);
+    if (copied === length) {
+      this.bytes[this.used++] = byte;
+      return;
+    }
+    this.appendEncoded(text.slice(copied));
+    this.appendByte(byte);
+  }
+
+  /**
+   * Copies the text's characters as bytes up to the first that is not ASCII (the caller has
+   * made room for all of them).
+   * @param text - the text
+   * @returns how many characters were copied (the text's length when all were ASCII)
+   */
+  private copyAscii(text: string): number {
     const bytes = this.bytes;
+    const length = text.length;
     let used = this.used;
-    for (let index = 0; index < length; index++) {
+    let index = 0;
+    for (; index < length; index++) {
       const code = text.charCodeAt(index);
-      if (code >= 0x80) {
-        // Not ASCII: the rest is encoded as UTF-8.
-        this.used = used;
-        this.appendEncoded(text.slice(index));
-        return;
-      }
+      if (code >= 0x80) break;
       bytes[used++] = code;
     }
     this.used = used;
+    return index;
   }
 
   private appendByte(byte: number): void {
