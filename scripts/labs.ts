@@ -13,8 +13,13 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 
 runLabs(process.argv.slice(2), createProcessIo()).then(
   (code) => {
-    // Set, not exit(): pending stdout writes to a pipe must finish first.
+    // Set, not exit(), while writes to a pipe are pending: they must finish first. With nothing
+    // left to write, the process ends now rather than after Node tears down a heap that may hold
+    // a whole parsed batch (about 15 ms on 100,000 panels in bench:interpret).
     process.exitCode = code;
+    if (process.stdout.writableLength === 0 && process.stderr.writableLength === 0) {
+      process.exit(code);
+    }
   },
   (error: unknown) => {
     process.stderr.write(
