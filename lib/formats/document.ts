@@ -87,12 +87,12 @@ export function streamDocument(
 }
 
 /** What is known of an array of panels before its elements are read. */
-const ARRAY_OF_PANELS: ReadFacts = {
+const ARRAY_OF_PANELS: ReadFacts = Object.freeze({
   kind: 'panels',
   batch: true,
   ignored: NOTHING_IGNORED,
-  notices: [],
-};
+  notices: Object.freeze([]),
+});
 
 /** What a document's reader found besides its panels. */
 type ReadFacts = Pick<DocumentStream, 'kind' | 'batch' | 'ignored' | 'notices'>;
