@@ -143,9 +143,10 @@ export function normaliseResult(
     }
   }
 
-  if (errors !== undefined || parsed === undefined || unit === undefined) {
-    return { ok: false, errors: errors ?? [] };
-  }
+  if (errors !== undefined) return { ok: false, errors };
+  // A value or unit that could not be read recorded its error above: this only tells the types.
+  // Stryker disable next-line all: unreachable
+  if (parsed === undefined || unit === undefined) return { ok: false, errors: [] };
   return {
     ok: true,
     value: {
