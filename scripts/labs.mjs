@@ -41,10 +41,11 @@ function keepPackagesExternal(build) {
 }
 
 /**
- * A 64-bit FNV-1a hash of the text (two 32-bit lanes), as 16 hex digits: the cache key needs no
- * cryptographic strength, and node:crypto costs a run about 7 ms to load (bench:interpret).
+ * The cache key of a text, 16 hex digits: two 32-bit FNV-1a lanes with different offsets (the
+ * second also mixes in the first's top byte). A key needs no cryptographic strength, and
+ * node:crypto costs a run about 7 ms to load (bench:interpret).
  */
-function fnv1a64(text) {
+function cacheKeyOf(text) {
   let low = 0x811c9dc5;
   let high = 0x050c5d1f;
   for (let index = 0; index < text.length; index++) {
@@ -57,7 +58,7 @@ function fnv1a64(text) {
 
 const parts = [];
 for (const root of ROOTS) collect(join(ROOT, root), parts);
-const key = fnv1a64(parts.join('\n'));
+const key = cacheKeyOf(parts.join('\n'));
 const outdir = join(ROOT, '.tmp', 'cli', key);
 
 if (!existsSync(join(outdir, 'labs.js'))) {
