@@ -1,4 +1,4 @@
-import { arrayItems, importJson, locateFieldError, readText } from './import';
+import { ARRAY_OF_PANELS, arrayItems, importJson, locateFieldError, readText } from './import';
 import { interpretImported } from './import-merge';
 import type {
   Ignored,
@@ -10,7 +10,6 @@ import type {
   LocatedError,
   ResultSource,
 } from './import-types';
-import { NOTHING_IGNORED } from './import-types';
 import type { Interpretation } from '../types';
 
 /** One panel of a document: what was read, and its interpretation or its located errors. */
@@ -85,14 +84,6 @@ export function streamDocument(
   }
   return streamItems(imported, imported.panels.length, imported.panels, options.asOf);
 }
-
-/** What is known of an array of panels before its elements are read. */
-const ARRAY_OF_PANELS: ReadFacts = Object.freeze({
-  kind: 'panels',
-  batch: true,
-  ignored: NOTHING_IGNORED,
-  notices: Object.freeze([]),
-});
 
 /** What a document's reader found besides its panels. */
 type ReadFacts = Pick<DocumentStream, 'kind' | 'batch' | 'ignored' | 'notices'>;

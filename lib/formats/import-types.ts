@@ -125,9 +125,9 @@ export type ImportOutcome =
       panels: ImportItem[];
       batch: boolean;
       ignored: Ignored;
-      notices: ImportNotice[];
+      notices: readonly ImportNotice[];
     }
-  | { kind: 'invalid'; errors: LocatedError[]; ignored: Ignored; notices: ImportNotice[] };
+  | { kind: 'invalid'; errors: LocatedError[]; ignored: Ignored; notices: readonly ImportNotice[] };
 
 /** Nothing ignored. */
 export const NOTHING_IGNORED: Ignored = Object.freeze({ count: 0, codes: Object.freeze([]) });

@@ -114,6 +114,14 @@ function arrayElementItem(element: unknown, index: number): ImportItem {
   };
 }
 
+/** What is known of an array of panels before its elements are read: one object for all. */
+export const ARRAY_OF_PANELS = Object.freeze({
+  kind: 'panels',
+  batch: true,
+  ignored: NOTHING_IGNORED,
+  notices: Object.freeze([]),
+} as const satisfies Omit<Extract<ImportOutcome, { panels: unknown }>, 'panels'>);
+
 /**
  * The items of an array of panels, each made when the iteration reaches it: a caller that
  * handles one panel at a time (the CLI on 100,000) never holds them all.
@@ -136,15 +144,7 @@ export function importJson(json: unknown): ImportOutcome {
   if (typeof json === 'object' && json !== null && !Array.isArray(json) && 'resourceType' in json) {
     return panelsFromFhir(json);
   }
-  if (Array.isArray(json)) {
-    return {
-      kind: 'panels',
-      panels: Array.from(arrayItems(json)),
-      batch: true,
-      ignored: NOTHING_IGNORED,
-      notices: [],
-    };
-  }
+  if (Array.isArray(json)) return { ...ARRAY_OF_PANELS, panels: Array.from(arrayItems(json)) };
   return {
     kind: 'panel',
     panels: [{ index: 0, imported: { panel: json as Panel, warnings: [] }, errors: [] }],
